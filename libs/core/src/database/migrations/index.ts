@@ -1,0 +1,6 @@
+// Every migration, in order. Generated with `npm run migration:generate -- libs/core/src/database/migrations/<Name>`
+// against a database migrated to the latest, reviewed, then listed here (explicit imports work the
+// same under ts-node, jest and compiled JS).
+import { Foundation1795857913279 } from './1795857913279-Foundation';
+
+export const ALL_MIGRATIONS: Function[] = [Foundation1795857913279];

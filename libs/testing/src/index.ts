@@ -1,0 +1,3 @@
+export * from './test-env';
+export * from './test-api';
+export * from './factories';
