@@ -12,7 +12,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: __dirname,
-      roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/devices-sim', '<rootDir>/bench'],
+      roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/devices-sim'],
       testMatch: ['**/*.spec.ts'],
       moduleFileExtensions: ['ts', 'js', 'json'],
       transform,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AllExceptionsFilter, AppConfig, AuthGuard, CoreModule, HealthModule, HttpMetricsInterceptor } from '@app/core';
 import { CommunityModule } from '@app/community';
+import { DevicesModule } from '@app/devices';
 
 /** The api: REST, websocket and device ingress. Wiring only. */
 @Module({})
@@ -9,7 +10,7 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, CommunityModule],
+      imports: [CoreModule.forRoot(config), HealthModule, CommunityModule, DevicesModule.forApi()],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

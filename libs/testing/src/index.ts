@@ -1,3 +1,5 @@
 export * from './test-env';
 export * from './test-api';
 export * from './factories';
+export * from './api-process';
+export * from './device-clients';

@@ -21,6 +21,10 @@ export interface AppConfig {
     ingestConsumers: number;
     ingestBatchSize: number;
     ingestBatchMaxWaitMs: number;
+    /** Provision each device as a Mosquitto dynamic-security client (off: dev brokers with anonymous access). */
+    dynsecEnabled: boolean;
+    dynsecUsername: string | undefined;
+    dynsecPassword: string | undefined;
   };
   auth: {
     accessSecret: string;
@@ -159,6 +163,9 @@ export const CONFIG_VARS = {
   mqttIngestConsumers: int('MQTT_INGEST_CONSUMERS', 'MQTT connections per api instance that consume device events', '4', 1, 64),
   mqttIngestBatchSize: int('MQTT_INGEST_BATCH_SIZE', 'max events per group commit', '200', 1, 5000),
   mqttIngestBatchWaitMs: int('MQTT_INGEST_BATCH_WAIT_MS', 'max wait before a partial batch is committed', '5', 0, 1000),
+  mqttDynsecEnabled: bool('MQTT_DYNSEC_ENABLED', 'provision devices as Mosquitto dynamic-security clients with per-device ACLs', 'false'),
+  mqttDynsecUsername: optionalStr('MQTT_DYNSEC_USERNAME', 'broker account allowed to use $CONTROL/dynamic-security (default: MQTT_USERNAME)'),
+  mqttDynsecPassword: optionalStr('MQTT_DYNSEC_PASSWORD', 'its password (default: MQTT_PASSWORD)'),
   jwtAccessSecret: secret('JWT_ACCESS_SECRET', 'HMAC secret of access tokens (>= 32 chars)', DEV_ACCESS_SECRET),
   jwtRefreshSecret: secret('JWT_REFRESH_SECRET', 'HMAC secret of refresh tokens (>= 32 chars)', DEV_REFRESH_SECRET),
   jwtAccessTtl: int('JWT_ACCESS_TTL_SECONDS', 'access token lifetime', '900', 5, 86400),
@@ -228,6 +235,9 @@ export function loadConfig(env: Env, hostname = 'local', pid = 0): AppConfig {
       ingestConsumers: p.mqttIngestConsumers,
       ingestBatchSize: p.mqttIngestBatchSize,
       ingestBatchMaxWaitMs: p.mqttIngestBatchWaitMs,
+      dynsecEnabled: p.mqttDynsecEnabled,
+      dynsecUsername: p.mqttDynsecUsername ?? p.mqttUsername,
+      dynsecPassword: p.mqttDynsecPassword ?? p.mqttPassword,
     },
     auth: {
       accessSecret: p.jwtAccessSecret,

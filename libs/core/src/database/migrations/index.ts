@@ -2,5 +2,6 @@
 // against a database migrated to the latest, reviewed, then listed here (explicit imports work the
 // same under ts-node, jest and compiled JS).
 import { Foundation1795857913279 } from './1795857913279-Foundation';
+import { Devices1795858057104 } from './1795858057104-Devices';
 
-export const ALL_MIGRATIONS: Function[] = [Foundation1795857913279];
+export const ALL_MIGRATIONS: Function[] = [Foundation1795857913279, Devices1795858057104];

@@ -1,0 +1,3 @@
+export * from './embedding-codec';
+export * from './face-generator';
+export * from './seeded-rng';
