@@ -7,6 +7,8 @@ const moduleNameMapper = pathsToModuleNameMapper(compilerOptions.paths, { prefix
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
 
 module.exports = {
+  // A global option (jest ignores it inside a project); integration hooks start real apps.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -29,7 +31,6 @@ module.exports = {
       moduleNameMapper,
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,20 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { configFromEnvironment, ConfigValidationError } from '@app/core';
+import { configOrExit } from '@app/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = configFromEnvironment();
-  } catch (err) {
-    if (err instanceof ConfigValidationError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(78);
-    }
-    throw err;
-  }
+  const config = configOrExit();
   // Application context only: no HTTP server. Shutdown hooks close the BullMQ workers, which wait
   // for their active jobs to finish (drain) before the process exits.
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });

@@ -1,12 +1,25 @@
 import { Global, Module } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { AppConfig, loadConfig } from './app-config';
+import { AppConfig, ConfigValidationError, loadConfig } from './app-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** Reads the environment once; the only place in the apps and libs that touches process.env. */
 export function configFromEnvironment(): AppConfig {
   return loadConfig(process.env, hostname(), process.pid);
+}
+
+/** For entry points: the config, or the list of every bad variable on stderr and exit code 78 (EX_CONFIG). */
+export function configOrExit(): AppConfig {
+  try {
+    return configFromEnvironment();
+  } catch (err) {
+    if (err instanceof ConfigValidationError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
 }
 
 @Global()
