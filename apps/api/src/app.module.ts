@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AllExceptionsFilter, AppConfig, AuthGuard, CoreModule, HealthModule, HttpMetricsInterceptor } from '@app/core';
-import { CommunityModule } from '@app/community';
+import { CommunityModule, DemoSeeder } from '@app/community';
 import { DevicesModule } from '@app/devices';
 
 /** The api: REST, websocket and device ingress. Wiring only. */
@@ -12,6 +12,7 @@ export class AppModule {
       module: AppModule,
       imports: [CoreModule.forRoot(config), HealthModule, CommunityModule, DevicesModule.forApi()],
       providers: [
+        DemoSeeder,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },

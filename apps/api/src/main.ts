@@ -3,7 +3,7 @@ import { configOrExit } from '@app/core';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
-  const config = configOrExit();
+  const config = configOrExit('api');
   const app = await createApiApp(config);
   await app.listen(config.http.port, config.http.host);
 }

@@ -5,7 +5,7 @@ import { configOrExit } from '@app/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const config = configOrExit();
+  const config = configOrExit('worker');
   // Application context only: no HTTP server. Shutdown hooks close the BullMQ workers, which wait
   // for their active jobs to finish (drain) before the process exits.
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });

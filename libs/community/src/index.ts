@@ -18,3 +18,4 @@ export * from './domain/demo-community-plan';
 export * from './domain/validate-resident-import';
 export * from './import/residents-import.service';
 export * from './seed/demo-seed';
+export * from './seed/demo-seeder.service';

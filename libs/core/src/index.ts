@@ -26,3 +26,4 @@ export * from './auth/auth.guard';
 export * from './auth/token.service';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit.service';
+export * from './database/ensure-database';

@@ -141,7 +141,7 @@ const DEV_QR_SECRET = 'dev-only-qr-secret-change-me-0123456789abcd';
 /** Every variable the apps read, in the order the docs list them. */
 export const CONFIG_VARS = {
   nodeEnv: oneOf('NODE_ENV', 'development | test | production', 'development', ['development', 'test', 'production'] as const),
-  instanceId: optionalStr('INSTANCE_ID', 'name of this process in logs and MQTT client ids (default: hostname-pid)'),
+  instanceId: optionalStr('INSTANCE_ID', 'stable name of this process in logs and MQTT client ids; set one per instance when several run on one host (default: hostname-app)'),
   host: str('HOST', 'HTTP bind address', '0.0.0.0'),
   port: int('PORT', 'HTTP port of the api', '3000', 0, 65535),
   publicUrl: url('PUBLIC_URL', 'URL the api is reached at (printed, used in links)', 'http://127.0.0.1:3000', ['http:', 'https:']),
@@ -190,7 +190,7 @@ type Specs = typeof CONFIG_VARS;
 type Parsed = { [K in keyof Specs]: Specs[K] extends VarSpec<infer T> ? T : never };
 
 /** Builds the config or throws ConfigValidationError listing every bad or missing variable. */
-export function loadConfig(env: Env, hostname = 'local', pid = 0): AppConfig {
+export function loadConfig(env: Env, hostname = 'local', pid?: number): AppConfig {
   const problems: string[] = [];
   const out: Partial<Record<keyof Specs, unknown>> = {};
   for (const [key, spec] of Object.entries(CONFIG_VARS) as [keyof Specs, VarSpec<unknown>][]) {
@@ -215,7 +215,8 @@ export function loadConfig(env: Env, hostname = 'local', pid = 0): AppConfig {
 
   return {
     nodeEnv: p.nodeEnv,
-    instanceId: p.instanceId ?? `${hostname}-${pid}`,
+    // Stable across restarts by default: ingestion's persistent MQTT sessions are keyed on it.
+    instanceId: p.instanceId ?? (pid === undefined ? hostname : `${hostname}-${pid}`),
     http: {
       host: p.host,
       port: p.port,

@@ -3,5 +3,6 @@
 // same under ts-node, jest and compiled JS).
 import { Foundation1795857913279 } from './1795857913279-Foundation';
 import { Devices1795858057104 } from './1795858057104-Devices';
+import { Tickets1795859190341 } from './1795859190341-Tickets';
 
-export const ALL_MIGRATIONS: Function[] = [Foundation1795857913279, Devices1795858057104];
+export const ALL_MIGRATIONS: Function[] = [Foundation1795857913279, Devices1795858057104, Tickets1795859190341];
