@@ -5,6 +5,7 @@ import { DataSource, Repository } from 'typeorm';
 import { AuditService, canReachSite, decodeCursor, DomainError, Page, Principal, toPage } from '@app/core';
 import { BROKER_ACCOUNTS, BrokerAccounts } from '../broker/broker-accounts';
 import { Device } from './device.entity';
+import { DevicePresenceService } from '../presence/device-presence.service';
 import { DeviceDirectory } from './device-directory.service';
 import { CreateDeviceDto, DeviceCredentials, DeviceView, ListDevicesQueryDto } from './dto/device.dto';
 
@@ -20,6 +21,7 @@ export class DeviceRegistry {
     @Inject(BROKER_ACCOUNTS) private readonly broker: BrokerAccounts,
     private readonly directory: DeviceDirectory,
     private readonly audit: AuditService,
+    private readonly presence: DevicePresenceService,
   ) {}
 
   async provision(actor: Principal, dto: CreateDeviceDto): Promise<DeviceView & { credentials: DeviceCredentials }> {
@@ -92,9 +94,11 @@ export class DeviceRegistry {
     if (device.lifecycle === 'decommissioned') return toView(device);
     await this.broker.remove(id);
     await this.db.transaction(async (m) => {
-      await m.getRepository(Device).update({ id }, { lifecycle: 'decommissioned', decommissionedAt: new Date(), online: false });
+      await m.getRepository(Device).update({ id }, { lifecycle: 'decommissioned', decommissionedAt: new Date() });
       await this.audit.record(actor, { action: 'device.decommission', entityType: 'device', entityId: id, siteId: device.siteId }, m);
     });
+    // Through presence, so the transition is recorded in the history and pushed live like any other.
+    await this.presence.markOffline(id, 'decommissioned');
     await this.directory.changed(id);
     return toView(await this.repo.findOneByOrFail({ id }));
   }
