@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Account, ResidentEvents, ResidentMovedOut, UnitMembership } from '@app/community';
 import { AuditEntry } from '@app/core';
-import { Factories, TEST_PASSWORD, TestApi, TestEnv, createTestEnv, startTestApi } from '@app/testing';
+import { Factories, TEST_PASSWORD, TestApi, TestEnv, asUser, createTestEnv, fieldsOf, signIn, startTestApi } from '@app/testing';
 
 // Residents over the real api: CRUD with logins, household scoping, search and paging, move-out.
 describe('community directory: residents (real Postgres and Redis)', () => {
@@ -22,18 +22,8 @@ describe('community directory: residents (real Postgres and Redis)', () => {
   });
 
   const login = (id: string, password = TEST_PASSWORD) => api.http.post('/api/v1/auth/login').send({ login: id, password });
-  const tokenOf = async (id: string): Promise<string> => {
-    const res = await login(id);
-    expect(res.status).toBe(200);
-    return res.body.accessToken as string;
-  };
-  const as = (token: string) => ({
-    get: (url: string) => api.http.get(`/api/v1${url}`).set('Authorization', `Bearer ${token}`),
-    post: (url: string, body?: object) => api.http.post(`/api/v1${url}`).set('Authorization', `Bearer ${token}`).send(body),
-    patch: (url: string, body: object) => api.http.patch(`/api/v1${url}`).set('Authorization', `Bearer ${token}`).send(body),
-    del: (url: string) => api.http.delete(`/api/v1${url}`).set('Authorization', `Bearer ${token}`),
-  });
-  const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
+  const tokenOf = (id: string) => signIn(api, id, TEST_PASSWORD);
+  const as = (token: string) => asUser(api, token);
 
   it('creates a resident with a phone login and password; they sign in and see their household', async () => {
     const { site, unitA, a } = await f.twoHouseholds();

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Building, Site, Unit } from '@app/community';
 import { AuditEntry } from '@app/core';
-import { Factories, TEST_PASSWORD, TestApi, TestEnv, createTestEnv, startTestApi } from '@app/testing';
+import { Factories, TEST_PASSWORD, TestApi, TestEnv, asUser, createTestEnv, fieldsOf, signIn, startTestApi } from '@app/testing';
 
 // Sites, buildings, units and staff over the real api: CRUD, validation, role guards and site scoping.
 describe('community directory: sites, buildings, units, staff (real Postgres and Redis)', () => {
@@ -21,19 +21,8 @@ describe('community directory: sites, buildings, units, staff (real Postgres and
     await env?.drop();
   });
 
-  const tokenOf = async (login: string): Promise<string> => {
-    const res = await api.http.post('/api/v1/auth/login').send({ login, password: TEST_PASSWORD });
-    expect(res.status).toBe(200);
-    return res.body.accessToken as string;
-  };
-  const as = (token: string) => ({
-    get: (url: string) => api.http.get(`/api/v1${url}`).set('Authorization', `Bearer ${token}`),
-    post: (url: string, body?: object) => api.http.post(`/api/v1${url}`).set('Authorization', `Bearer ${token}`).send(body),
-    patch: (url: string, body: object) => api.http.patch(`/api/v1${url}`).set('Authorization', `Bearer ${token}`).send(body),
-    put: (url: string, body: object) => api.http.put(`/api/v1${url}`).set('Authorization', `Bearer ${token}`).send(body),
-    del: (url: string) => api.http.delete(`/api/v1${url}`).set('Authorization', `Bearer ${token}`),
-  });
-  const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
+  const tokenOf = (login: string) => signIn(api, login, TEST_PASSWORD);
+  const as = (token: string) => asUser(api, token);
   const auditOf = (entityId: string) => db.getRepository(AuditEntry).find({ where: { entityId }, order: { at: 'ASC' } });
 
   it('lets an admin create, read, update and delete a site, audited', async () => {

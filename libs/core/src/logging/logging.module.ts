@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ClsModule, ClsService, ClsServiceManager } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
@@ -44,7 +44,13 @@ export function currentCorrelationId(): string | undefined {
   imports: [
     ClsModule.forRoot({
       global: true,
-      middleware: { mount: true, generateId: true, idGenerator: (req: IncomingMessage) => correlationIdFrom(req) },
+      middleware: {
+        mount: true,
+        generateId: true,
+        idGenerator: (req: IncomingMessage) => correlationIdFrom(req),
+        // Echo the id so a client can quote it when reporting a problem.
+        setup: (cls, _req, res: ServerResponse) => void res.setHeader(CORRELATION_HEADER, cls.getId()),
+      },
     }),
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG, ClsService],
