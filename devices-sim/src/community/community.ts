@@ -109,7 +109,9 @@ export class Community {
       this.timers.clear();
       if (this.summaryTimer) clearInterval(this.summaryTimer);
       this.summaryTimer = null;
-      await Promise.all(this.devices.map((d) => (d.status === 'online' ? d.drain(options.drainMs ?? 3000) : Promise.resolve(false))));
+      // A device in the middle of an outage (dropFor) reconnects and empties its outbox too; only
+      // devices already stopped cannot.
+      await Promise.all(this.devices.map((d) => (d.status !== 'stopped' && d.status !== 'idle' ? d.drain(options.drainMs ?? 3000) : Promise.resolve(false))));
     }
     // Stats before stop(): the report shows who was online at the end of the run.
     const devices = this.devices.map((d) => d.stats());
