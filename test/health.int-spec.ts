@@ -36,7 +36,7 @@ describe('health, readiness, metrics and API docs', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.text).toContain('sc_http_request_duration_seconds_bucket');
-    expect(res.text).toMatch(/sc_queue_jobs\{queue="notifications",state="waiting"\} 0/);
+    expect(res.text).toMatch(/sc_queue_jobs\{queue="device-commands",state="waiting"\} 0/);
     expect(res.text).toContain('sc_process_cpu_seconds_total');
   });
 

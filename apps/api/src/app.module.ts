@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AllExceptionsFilter, AppConfig, AuthGuard, CoreModule, HealthModule, HttpMetricsInterceptor } from '@app/core';
 import { CommunityModule, DemoSeeder } from '@app/community';
 import { DevicesModule } from '@app/devices';
+import { RealtimeModule, RealtimePublisher } from '@app/realtime';
+import { TicketsModule } from '@app/tickets';
 
 /** The api: REST, websocket and device ingress. Wiring only. */
 @Module({})
@@ -10,7 +12,7 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, CommunityModule, DevicesModule.forApi()],
+      imports: [CoreModule.forRoot(config), HealthModule, CommunityModule, DevicesModule.forApi(), RealtimeModule.forApi(), TicketsModule.forApi({ events: { useExisting: RealtimePublisher } })],
       providers: [
         DemoSeeder,
         { provide: APP_GUARD, useClass: AuthGuard },

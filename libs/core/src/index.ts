@@ -27,3 +27,4 @@ export * from './auth/token.service';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit.service';
 export * from './database/ensure-database';
+export * from './queues/processor-coverage';
