@@ -5,6 +5,7 @@ import { CommunityModule, DemoSeeder } from '@app/community';
 import { DevicesModule } from '@app/devices';
 import { RealtimeModule, RealtimePublisher } from '@app/realtime';
 import { TicketsModule } from '@app/tickets';
+import { SpeakersModule } from '@app/speakers';
 
 /** The api: REST, websocket and device ingress. Wiring only. */
 @Module({})
@@ -12,7 +13,7 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, CommunityModule, DevicesModule.forApi(), RealtimeModule.forApi(), TicketsModule.forApi({ events: { useExisting: RealtimePublisher } })],
+      imports: [CoreModule.forRoot(config), HealthModule, CommunityModule, DevicesModule.forApi(), SpeakersModule.forApi(), RealtimeModule.forApi(), TicketsModule.forApi({ events: { useExisting: RealtimePublisher } })],
       providers: [
         DemoSeeder,
         { provide: APP_GUARD, useClass: AuthGuard },

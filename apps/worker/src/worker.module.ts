@@ -1,14 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, CoreModule } from '@app/core';
+import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig, CoreModule, ProcessorCoverageCheck } from '@app/core';
 import { CommunityModule } from '@app/community';
 import { DevicesModule } from '@app/devices';
 import { RealtimeModule, RealtimePublisher } from '@app/realtime';
 import { TicketsModule } from '@app/tickets';
+import { SpeakersModule } from '@app/speakers';
 
 /** The worker: BullMQ processors only, no HTTP. Wiring only. */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(config), CommunityModule, DevicesModule.forWorker(), RealtimeModule.forWorker(), TicketsModule.forWorker({ events: { useExisting: RealtimePublisher } })] };
+    return {
+      module: WorkerModule,
+      providers: [ProcessorCoverageCheck],
+      imports: [DiscoveryModule, CoreModule.forRoot(config), CommunityModule, DevicesModule.forWorker(), SpeakersModule.forWorker(), RealtimeModule.forWorker(), TicketsModule.forWorker({ events: { useExisting: RealtimePublisher } })],
+    };
   }
 }

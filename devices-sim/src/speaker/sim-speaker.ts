@@ -1,6 +1,7 @@
 import type { DeviceConfig, DeviceTelemetry } from '@app/contracts';
 import { SimDevice } from '../device/sim-device';
 import type { SimDeviceOptions } from '../device/sim-device-options';
+import { AnnouncementQueue, simAnnouncementMs, type QueuedAnnouncement } from './announcement-queue';
 import { effectiveVolumeCap } from './volume-cap';
 
 interface Pairing {
@@ -16,6 +17,17 @@ interface PhoneSession {
 
 export type PlaybackState = 'playing' | 'paused' | 'idle';
 
+export interface SimSpeakerOptions extends Omit<SimDeviceOptions, 'kind'> {
+  /** How long an announcement plays (ms, or per announcement); default ~4 characters a second. */
+  announcementMs?: number | ((announcement: QueuedAnnouncement) => number);
+}
+
+interface Track {
+  state: PlaybackState;
+  title?: string;
+  artist?: string;
+}
+
 /**
  * A Bluetooth speaker: pairing windows, one phone at a time, playback, announcements, and a volume
  * that never exceeds the cap (the lowest of speaker.volume's cap, config volumeCap, quiet hours).
@@ -27,11 +39,19 @@ export class SimSpeaker extends SimDevice {
   private pairing: Pairing | null = null;
   private session: PhoneSession | null = null;
   private playbackState: PlaybackState = 'idle';
-  /** The announcement playing now, if any (emergency ones interrupt music). */
-  announcement: { announcementId: string; priority: 'normal' | 'emergency' } | null = null;
+  private track: Track = { state: 'idle' };
+  private readonly announcements = new AnnouncementQueue();
+  private announcementTimer: NodeJS.Timeout | null = null;
+  /** What the phone was playing when an announcement took over (resumed afterwards). */
+  private musicBeforeAnnouncement: Track | null = null;
+  /** Announcements that played to their end, in order (ids). */
+  readonly played: string[] = [];
+  private readonly announcementMs: (announcement: QueuedAnnouncement) => number;
 
-  constructor(options: Omit<SimDeviceOptions, 'kind'>) {
-    super({ ...options, kind: 'speaker' });
+  constructor(options: SimSpeakerOptions) {
+    const { announcementMs, ...device } = options;
+    super({ ...device, kind: 'speaker' });
+    this.announcementMs = typeof announcementMs === 'number' ? () => announcementMs : (announcementMs ?? simAnnouncementMs);
     this.handleCommand('speaker.volume', (cmd) => {
       this.commandCap = cmd.data.cap;
       this.applyLevel(cmd.data.level);
@@ -42,19 +62,25 @@ export class SimSpeaker extends SimDevice {
       return { ok: true };
     });
     this.handleCommand('speaker.disconnect', (cmd) => {
+      // A session ended before its phone paired: its window closes too.
+      if (this.pairing?.sessionId === cmd.data.sessionId) this.pairing = null;
       if (this.session?.sessionId === cmd.data.sessionId) this.endSession('kicked');
       return { ok: true, data: { connected: this.session !== null } };
     });
     this.handleCommand('speaker.announce', (cmd) => {
-      if (this.announcement?.priority === 'emergency' && cmd.data.priority !== 'emergency') {
-        return { ok: false, code: 'BUSY', message: 'an emergency announcement is playing' };
-      }
-      this.announcement = { announcementId: cmd.data.announcementId, priority: cmd.data.priority };
-      this.setPlayback('playing', cmd.data.text?.slice(0, 300) ?? 'announcement');
-      return { ok: true };
+      const item: QueuedAnnouncement = { announcementId: cmd.data.announcementId, priority: cmd.data.priority };
+      if (cmd.data.text !== undefined) item.text = cmd.data.text;
+      if (cmd.data.audioUrl !== undefined) item.audioUrl = cmd.data.audioUrl;
+      const wasPlaying = this.announcements.playing !== null;
+      const decision = this.announcements.offer(item);
+      if (decision.action === 'play') this.startAnnouncement(item, wasPlaying);
+      return { ok: true, data: decision.action === 'queue' ? { queued: decision.position } : {} };
     });
     this.handleCommand('speaker.stop', () => {
-      this.announcement = null;
+      this.announcements.clear();
+      this.cancel(this.announcementTimer);
+      this.announcementTimer = null;
+      this.musicBeforeAnnouncement = null;
       this.setPlayback('idle');
       return { ok: true };
     });
@@ -70,6 +96,16 @@ export class SimSpeaker extends SimDevice {
 
   get sessionId(): string | null {
     return this.session?.sessionId ?? null;
+  }
+
+  /** The announcement playing now, if any (an emergency interrupts music and normal ones). */
+  get announcement(): QueuedAnnouncement | null {
+    return this.announcements.playing;
+  }
+
+  /** Announcements waiting behind the one playing. */
+  get pendingAnnouncements(): readonly QueuedAnnouncement[] {
+    return this.announcements.pending;
   }
 
   /** The cap in force right now (device clock). */
@@ -91,7 +127,9 @@ export class SimSpeaker extends SimDevice {
   /** The phone plays something. */
   play(title: string, artist?: string): void {
     if (!this.session) return;
-    this.setPlayback('playing', title, artist);
+    // Under an announcement the music waits, and resumes when it is over.
+    if (this.announcements.playing) this.musicBeforeAnnouncement = { state: 'playing', title, artist };
+    else this.setPlayback('playing', title, artist);
   }
 
   /** The phone asks for a level; the speaker clamps it to the cap and reports what it plays at. */
@@ -123,8 +161,31 @@ export class SimSpeaker extends SimDevice {
     }
   }
 
+  private startAnnouncement(item: QueuedAnnouncement, overAnother: boolean): void {
+    // Music is remembered once; an announcement replacing another keeps the music from before both.
+    if (!overAnother) this.musicBeforeAnnouncement = this.track;
+    this.cancel(this.announcementTimer);
+    this.setPlayback('playing', `Announcement: ${(item.text ?? item.audioUrl ?? '').slice(0, 280)}`);
+    this.announcementTimer = this.later(this.announcementMs(item), () => this.finishAnnouncement(item.announcementId));
+  }
+
+  private finishAnnouncement(announcementId: string): void {
+    this.announcementTimer = null;
+    this.played.push(announcementId);
+    const next = this.announcements.finish(announcementId);
+    if (next) {
+      this.startAnnouncement(next, true);
+      return;
+    }
+    const music = this.musicBeforeAnnouncement;
+    this.musicBeforeAnnouncement = null;
+    if (this.session && music && music.state !== 'idle') this.setPlayback(music.state, music.title, music.artist);
+    else this.setPlayback('idle');
+  }
+
   private setPlayback(state: PlaybackState, title?: string, artist?: string): void {
     this.playbackState = state;
+    if (!this.announcements.playing) this.track = { state, title, artist };
     const data: { state: PlaybackState; title?: string; artist?: string } = { state };
     if (title !== undefined) data.title = title;
     if (artist !== undefined) data.artist = artist;
