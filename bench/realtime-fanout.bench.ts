@@ -41,8 +41,23 @@ type FromLoader = { type: 'ready' } | { type: 'connected'; ms: number } | { type
 // ---------------------------------------------------------------------------------------------
 // Loader process: holds `count` sockets and records latencies in a preallocated buffer.
 // ---------------------------------------------------------------------------------------------
+/** A client as the loader sees it: closes, and reports events and disconnects through callbacks. */
+interface LoadClient {
+  close(): void;
+}
+
+function socketIoClient(url: string, token: string, onEvent: (sentAtMs: number) => void, onDisconnect: () => void): Promise<LoadClient> {
+  const s: Socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false });
+  s.on('access.event', (p: BenchEvent) => onEvent(p.sentAtMs));
+  s.on('disconnect', onDisconnect);
+  return new Promise((resolve, reject) => {
+    s.once('snapshot', () => resolve({ close: () => s.close() }));
+    s.once('connect_error', reject);
+  });
+}
+
 function runLoader(): void {
-  const sockets: Socket[] = [];
+  const clients: LoadClient[] = [];
   let lat = new Float64Array(0);
   let n = 0;
   let perClient: number[] = [];
@@ -58,18 +73,12 @@ function runLoader(): void {
       for (let i = 0; i < m.count; i += 50) {
         const batch = Array.from({ length: Math.min(50, m.count - i) }, (_, j) => {
           const k = i + j;
-          const s = io(m.urls[k % m.urls.length], { path: '/socket.io', transports: ['websocket'], auth: { token: m.token }, forceNew: true, reconnection: false });
-          s.on('access.event', (p: BenchEvent) => {
+          const onEvent = (sentAtMs: number) => {
             const t = nowMs();
-            if (n < lat.length) lat[n++] = t - p.sentAtMs;
+            if (n < lat.length) lat[n++] = t - sentAtMs;
             perClient[k]++;
-          });
-          s.on('disconnect', () => disconnects++);
-          sockets.push(s);
-          return new Promise<void>((resolve, reject) => {
-            s.once('snapshot', () => resolve());
-            s.once('connect_error', reject);
-          });
+          };
+          return socketIoClient(m.urls[k % m.urls.length], m.token, onEvent, () => disconnects++).then((c) => void clients.push(c));
         });
         await Promise.all(batch);
       }
@@ -85,7 +94,7 @@ function runLoader(): void {
       const cpu = process.cpuUsage(cpuAtReset);
       send({ type: 'latencies', data, received: n, minPerClient: Math.min(...perClient), maxPerClient: Math.max(...perClient), disconnects, cpuMs: (cpu.user + cpu.system) / 1000 });
     } else if (m.type === 'exit') {
-      for (const s of sockets) s.close();
+      for (const c of clients) c.close();
       setTimeout(() => process.exit(0), 100);
     }
   });
@@ -149,7 +158,7 @@ interface Phase {
   maxPerClient: number;
   disconnects: number;
   latencyMs: Summary;
-  /** CPU used during the phase, as a share of one core: each api instance, all loaders, the publisher. */
+  /** CPU used while publishing and draining, in cores: each api instance, all loaders, the publisher (publishing only). */
   cpuCores: { apis: number[]; loaders: number; publisher: number };
   /** How busy the whole machine was during the phase (this bench and everything else), 0..1. */
   machineBusy: number;
@@ -195,9 +204,7 @@ async function measure(name: string, loaders: Loader[], clients: number, publish
   const ownCpu0 = process.cpuUsage();
   const machine0 = machineJiffies();
   const pub = await publishPhase(publisher, siteId);
-  const apiCpu = apis.map((a, i) => processCpuMs(a.child.pid!) - apiCpu0[i]);
   const ownCpu = process.cpuUsage(ownCpu0);
-  const machine1 = machineJiffies();
   // Let the last events land: until all arrived, or nothing new arrived for 3 s (then they are lost).
   const expected = pub.events * clients;
   const drainStart = nowMs();
@@ -213,6 +220,10 @@ async function measure(name: string, loaders: Loader[], clients: number, publish
     await sleep(200);
   }
   const drainSeconds = (nowMs() - drainStart) / 1000;
+  // Server and machine CPU over publishing and draining: a backlog is still work for the apis.
+  const apiCpu = apis.map((a, i) => processCpuMs(a.child.pid!) - apiCpu0[i]);
+  const machine1 = machineJiffies();
+  const windowSeconds = pub.seconds + drainSeconds;
   const parts = await Promise.all(loaders.map((l) => l.ask({ type: 'collect' }, 'latencies')));
   const lat: number[] = [];
   for (const p of parts) {
@@ -234,9 +245,9 @@ async function measure(name: string, loaders: Loader[], clients: number, publish
     disconnects: parts.reduce((a, p) => a + p.disconnects, 0),
     latencyMs: summarize(lat),
     cpuCores: {
-      apis: apiCpu.map((ms) => Number((ms / 1000 / pub.seconds).toFixed(2))),
+      apis: apiCpu.map((ms) => Number((ms / 1000 / windowSeconds).toFixed(2))),
       // Loaders keep receiving while the last events drain; their share is over the whole window.
-      loaders: Number((parts.reduce((a, p) => a + p.cpuMs, 0) / 1000 / (pub.seconds + drainSeconds)).toFixed(2)),
+      loaders: Number((parts.reduce((a, p) => a + p.cpuMs, 0) / 1000 / windowSeconds).toFixed(2)),
       publisher: Number(((ownCpu.user + ownCpu.system) / 1e6 / pub.seconds).toFixed(2)),
     },
     machineBusy: Number(((machine1.busy - machine0.busy) / (machine1.total - machine0.total)).toFixed(2)),

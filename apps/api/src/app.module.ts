@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AllExceptionsFilter, AppConfig, AuthGuard, CoreModule, HealthModule, HttpMetricsInterceptor } from '@app/core';
 import { CommunityModule, DemoSeeder } from '@app/community';
 import { DevicesModule } from '@app/devices';
+import { AccessModule } from '@app/access';
 import { RealtimeModule, RealtimePublisher } from '@app/realtime';
 import { TicketsModule } from '@app/tickets';
 import { SpeakersModule } from '@app/speakers';
@@ -13,7 +14,7 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, CommunityModule, DevicesModule.forApi(), SpeakersModule.forApi(), RealtimeModule.forApi(), TicketsModule.forApi({ events: { useExisting: RealtimePublisher } })],
+      imports: [CoreModule.forRoot(config), HealthModule, CommunityModule, DevicesModule.forApi(), AccessModule.forApi(), SpeakersModule.forApi(), RealtimeModule.forApi(), TicketsModule.forApi({ events: { useExisting: RealtimePublisher } })],
       providers: [
         DemoSeeder,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule, ProcessorCoverageCheck } from '@app/core';
 import { CommunityModule } from '@app/community';
 import { DevicesModule } from '@app/devices';
+import { AccessModule } from '@app/access';
 import { RealtimeModule, RealtimePublisher } from '@app/realtime';
 import { TicketsModule } from '@app/tickets';
 import { SpeakersModule } from '@app/speakers';
@@ -14,7 +15,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       providers: [ProcessorCoverageCheck],
-      imports: [DiscoveryModule, CoreModule.forRoot(config), CommunityModule, DevicesModule.forWorker(), SpeakersModule.forWorker(), RealtimeModule.forWorker(), TicketsModule.forWorker({ events: { useExisting: RealtimePublisher } })],
+      imports: [DiscoveryModule, CoreModule.forRoot(config), CommunityModule, DevicesModule.forWorker(), AccessModule.forWorker(), SpeakersModule.forWorker(), RealtimeModule.forWorker(), TicketsModule.forWorker({ events: { useExisting: RealtimePublisher } })],
     };
   }
 }

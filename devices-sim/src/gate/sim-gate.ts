@@ -4,6 +4,7 @@ import { SimDevice } from '../device/sim-device';
 import type { SimDeviceOptions } from '../device/sim-device-options';
 import { INITIAL_DOOR_STATE, nextDoorState, type DoorAction, type DoorState } from './door-state-machine';
 import { FaceLibrary } from './face-library';
+import { decideLocally, LocalDecision, LocalMatchEntry, toLocalEntry } from './local-face-match';
 
 /** What the gate last showed on its display (for scenarios and tests). */
 export interface GateDisplay {
@@ -24,19 +25,29 @@ export class SimGate extends SimDevice {
   // One stream for all captures: each capture of the same person gets fresh noise.
   private readonly faceRandom = this.random.fork('faces');
   lastDisplay: GateDisplay | null = null;
+  /** Scan → answer latencies (ms) of every gate.open/deny that answered a scan of this gate. */
+  readonly answerLatenciesMs: number[] = [];
+  /** Decisions this gate took alone (the backend was unreachable). */
+  readonly localDecisions: LocalDecision[] = [];
+  private readonly pendingScans = new Map<string, number>();
+  private localEntries: LocalMatchEntry[] | null = null;
+  private wasOnline = false;
   /** Seed of the synthetic faces (shared with the seed data so residents' faces match). */
   faceSeed: number | string;
 
   constructor(options: Omit<SimDeviceOptions, 'kind'> & { faceSeed?: number | string }) {
     super({ ...options, kind: 'gate' });
     this.faceSeed = options.faceSeed ?? options.seed ?? 0;
+    this.on('connected', () => (this.wasOnline = true));
     this.handleCommand('gate.open', (cmd) => {
+      this.answered(cmd.requestId);
       const accepted = this.transition({ type: 'open', durationMs: cmd.data.durationMs, now: this.now() });
       if (!accepted) return { ok: false, code: AckErrorCode.Lockdown, message: 'gate is in lockdown' };
       this.lastDisplay = { kind: 'open', text: cmd.data.display };
       return { ok: true, data: { door: this.doorState.door } };
     });
     this.handleCommand('gate.deny', (cmd) => {
+      this.answered(cmd.requestId);
       this.lastDisplay = { kind: 'deny', text: cmd.data.display, reason: cmd.data.reason };
       return { ok: true };
     });
@@ -46,6 +57,7 @@ export class SimGate extends SimDevice {
     });
     this.handleCommand('facelib.sync', (cmd) => {
       const result = this.faceLibrary.apply(cmd.data);
+      if (result.applied) this.localEntries = null;
       return { ok: true, data: { version: result.version, applied: result.applied } };
     });
   }
@@ -54,21 +66,64 @@ export class SimGate extends SimDevice {
     return this.doorState;
   }
 
-  /** A face at the camera: an enrolled person (by key, with capture noise) or a stranger. */
+  /**
+   * A face at the camera: an enrolled person (by key, with capture noise) or a stranger. Online, it
+   * goes to the backend as `access.face`; while the gate is offline it decides from its synced
+   * library, opens (or not) at once, and queues an `access.face_local` that the outbox delivers
+   * when the connection is back.
+   */
   presentFace(options: { personKey?: string; embedding?: Float32Array; spoof?: boolean } = {}): string {
     const rng = this.faceRandom.seeded;
     const vector =
       options.embedding ??
       (options.personKey !== undefined ? capture(trueFace(this.faceSeed, options.personKey), DEFAULT_CAPTURE_NOISE, rng) : impostor(rng));
-    return this.emitEvent('access.face', {
-      embedding: encodeEmbedding(vector),
-      dim: vector.length,
-      liveness: livenessScore(rng, options.spoof ? 'spoof' : 'live'),
-    });
+    const liveness = livenessScore(rng, options.spoof ? 'spoof' : 'live');
+    // Only a gate that lost its connection decides locally (while offline or reconnecting); one still
+    // making its first connection queues the scan like any event, so a seeded run does not depend on
+    // connect timing.
+    if (this.wasOnline && this.status !== 'online') return this.decideOffline(vector, liveness);
+    const id = this.emitEvent('access.face', { embedding: encodeEmbedding(vector), dim: vector.length, liveness });
+    this.trackScan(id);
+    return id;
+  }
+
+  /** Scans still waiting for their answer. */
+  get unansweredScans(): number {
+    return this.pendingScans.size;
+  }
+
+  private decideOffline(vector: Float32Array, liveness: number): string {
+    this.localEntries ??= this.faceLibrary
+      .personIds()
+      .map((id) => {
+        const e = this.faceLibrary.get(id)!;
+        return toLocalEntry(id, e.embedding, e.validUntil, vector.length);
+      })
+      .filter((e): e is LocalMatchEntry => e !== null);
+    const d = decideLocally(this.localEntries, vector, liveness, this.now());
+    this.localDecisions.push(d);
+    if (d.decision === 'granted') this.transition({ type: 'open', durationMs: 5000, now: this.now() });
+    return this.emitEvent('access.face_local', { ...(d.personId ? { personId: d.personId } : {}), score: d.score, decision: d.decision, reason: d.reason });
+  }
+
+  private trackScan(id: string): void {
+    this.pendingScans.set(id, this.now());
+    // Scans never answered (the backend lost them) must not pile up forever.
+    if (this.pendingScans.size > 10_000) this.pendingScans.delete(this.pendingScans.keys().next().value as string);
+  }
+
+  private answered(requestId: string | undefined): void {
+    if (!requestId) return;
+    const at = this.pendingScans.get(requestId);
+    if (at === undefined) return;
+    this.pendingScans.delete(requestId);
+    this.answerLatenciesMs.push(this.now() - at);
   }
 
   showQr(token: string): string {
-    return this.emitEvent('access.qr', { token });
+    const id = this.emitEvent('access.qr', { token });
+    if (this.status === 'online') this.trackScan(id);
+    return id;
   }
 
   raiseAlarm(kind: 'forced_open' | 'held_open' | 'tamper', detail?: string): string {

@@ -49,6 +49,8 @@ export class MqttConnectionFactory implements OnModuleDestroy {
       client.options.reconnectPeriod = Math.min(MIN_RECONNECT_MS * 2 ** Math.min(attempts, 5), MAX_RECONNECT_MS);
     });
     client.on('connect', () => {
+      // Small command messages must not wait for Nagle's algorithm (tens of ms on a gate answer).
+      (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
       if (attempts > 0) this.logger.log(`mqtt ${opts.role} reconnected after ${attempts} attempt(s)`);
       attempts = 0;
       client.options.reconnectPeriod = MIN_RECONNECT_MS;

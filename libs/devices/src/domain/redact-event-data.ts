@@ -1,16 +1,17 @@
-// Biometric data never reaches the event log: a capture's embedding is replaced by its size.
+// Biometric data and credentials never reach the event log: a capture's embedding and a scanned QR
+// token (a visitor pass token opens the gate while the pass is valid) are replaced by their size.
 // Everything else in an event is kept as the device sent it (after schema validation).
 
-const BIOMETRIC_FIELDS = ['embedding'] as const;
+const SENSITIVE_FIELDS = ['embedding', 'token'] as const;
 
 export function redactEventData(data: Record<string, unknown>): Record<string, unknown> {
   let out: Record<string, unknown> | undefined;
-  for (const f of BIOMETRIC_FIELDS) {
+  for (const f of SENSITIVE_FIELDS) {
     if (f in data) {
       out ??= { ...data };
       const v = out[f];
       delete out[f];
-      out[`${f}Redacted`] = typeof v === 'string' ? { base64Length: v.length } : true;
+      out[`${f}Redacted`] = typeof v === 'string' ? { length: v.length } : true;
     }
   }
   return out ?? data;

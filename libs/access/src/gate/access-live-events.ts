@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { householdRoom, staffRoom, userRoom } from '@app/contracts/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { accessEventPayload, AccessEventIds, AccessOutcome } from '../domain';
+import { AccessState } from '../state/access-state.service';
+
+/**
+ * Pushes access events live: every decision to the site's staff, a resident's entry to their
+ * household, a visitor's to the household they came to, and "your visitor arrived" to the host.
+ * Fire and forget (realtime events are hints; the access log is the record).
+ */
+@Injectable()
+export class AccessLiveEvents {
+  private readonly logger = new Logger(AccessLiveEvents.name);
+
+  constructor(
+    private readonly publisher: RealtimePublisher,
+    private readonly state: AccessState,
+  ) {}
+
+  published(ids: AccessEventIds, o: AccessOutcome): void {
+    try {
+      const first = o.unitIds[0] ?? null;
+      // Usually one household: staff and household get the same payload in one emit.
+      this.publisher.toRoom(first ? [staffRoom(ids.siteId), householdRoom(first)] : staffRoom(ids.siteId), 'access.event', accessEventPayload(ids, o, first, true));
+      for (const unitId of o.unitIds.slice(1)) this.publisher.toRoom(householdRoom(unitId), 'access.event', accessEventPayload(ids, o, unitId, true));
+      if (o.passId && o.result === 'granted' && o.hostResidentId) this.visitorArrived(ids, o);
+    } catch (err) {
+      this.logger.warn(`live access event ${ids.eventId} not pushed: ${(err as Error).message}`);
+    }
+  }
+
+  private visitorArrived(ids: AccessEventIds, o: AccessOutcome): void {
+    const host = this.state.person(o.hostResidentId!);
+    if (!host?.accountId) return;
+    this.publisher.toRoom(userRoom(host.accountId), 'notification', {
+      id: `visitor-${ids.eventId}`,
+      version: 1,
+      at: ids.at.toISOString(),
+      kind: 'visitor.arrived',
+      title: `Your visitor ${o.visitorName ?? ''} has arrived`.replace(/\s+/g, ' '),
+      body: `Entered at ${ids.at.toISOString()}`,
+      ref: { type: 'visitor_pass', id: o.passId! },
+    });
+  }
+}

@@ -1,0 +1,195 @@
+// The production matcher: an int8 scan (WebAssembly SIMD) over all templates, then an exact float32
+// re-rank of every row that could still beat the best exact score. Its answer is provably the
+// reference scan's answer (ExactFloat32Matcher), not just usually:
+//
+//   each row x and the probe y are split as x = sx*qx + rx, y = sy*qy + ry, with qx, qy int8 and
+//   rx, ry the rounding residues (kept as norms). Then
+//     x.y = sx*sy*(qx.qy) + sx*qx.ry + rx.y
+//   and by Cauchy-Schwarz |x.y - sx*sy*(qx.qy)| <= |sx*qx|*|ry| + |rx|*|y| =: slack(x).
+//   approx(x) = sx*sy*(qx.qy) is exact (integer dot, float64 scaling), so upper(x) = approx + slack
+//   bounds the true score. Take L = exact score of the row with the best approx; any row whose exact
+//   score could reach L has upper >= L, so re-ranking every such row with the same float32 routine
+//   as the reference yields the reference's winner (same score bits, same tie-break). EPS absorbs
+//   float64 rounding (~1e-13 at 512 dims).
+//
+// For unit vectors the slack is ~0.015 while unrelated faces spread with sd ~0.044, so the re-rank
+// touches a handful of rows per probe.
+import { normalize } from '@app/contracts/embedding';
+import { FaceMatch, FaceMatcher } from './face-matcher';
+import { createInt8DotKernel, Int8DotKernel } from './int8-dot-kernel';
+import { TemplateStore } from './template-store';
+import { beats, dotRow } from './vector-math';
+
+// Local aliases: a global `Math.x` lookup per call is slow inside jest's vm context.
+const { abs, round, sqrt } = Math;
+
+const EPS = 1e-9;
+const QMAX = 127;
+
+export interface QuantizedMatcherOptions {
+  /** 'auto' uses WebAssembly SIMD when available, else the plain JS int8 kernel. */
+  kernel?: 'auto' | 'wasm-simd' | 'js';
+  initialCapacity?: number;
+}
+
+/** Last-search counters, for benchmarks and tests. */
+export interface QuantizedSearchStats {
+  /** Rows re-scored exactly (including the first candidate). */
+  reranked: number;
+}
+
+export class QuantizedMatcher implements FaceMatcher {
+  readonly kernelKind: 'wasm-simd' | 'js';
+  readonly lastSearch: QuantizedSearchStats = { reranked: 0 };
+  private readonly store: TemplateStore;
+  private readonly kernel: Int8DotKernel;
+  // Per row: scale sx, |sx*qx| and |rx| (see the header).
+  private scale: Float64Array;
+  private qNorm: Float64Array;
+  private rNorm: Float64Array;
+  private approx: Float64Array;
+
+  constructor(
+    readonly dim: number,
+    options: QuantizedMatcherOptions = {},
+  ) {
+    const cap = options.initialCapacity ?? 1024;
+    this.store = new TemplateStore(dim, cap);
+    this.kernel = createInt8DotKernel(dim, options.kernel ?? 'auto');
+    this.kernelKind = this.kernel.kind;
+    this.kernel.reserve(cap);
+    this.scale = new Float64Array(cap);
+    this.qNorm = new Float64Array(cap);
+    this.rNorm = new Float64Array(cap);
+    this.approx = new Float64Array(cap);
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  has(personId: string): boolean {
+    return this.store.has(personId);
+  }
+
+  upsert(personId: string, vector: Float32Array): void {
+    const slot = this.store.upsert(personId, vector);
+    this.ensureCapacity(this.store.rowCapacity);
+    this.quantizeRow(slot);
+  }
+
+  remove(personId: string): boolean {
+    const removal = this.store.remove(personId);
+    if (!removal) return false;
+    if (removal.movedFrom >= 0) {
+      const { slot, movedFrom } = removal;
+      const stride = this.kernel.stride;
+      this.kernel.rows().copyWithin(slot * stride, movedFrom * stride, (movedFrom + 1) * stride);
+      this.scale[slot] = this.scale[movedFrom];
+      this.qNorm[slot] = this.qNorm[movedFrom];
+      this.rNorm[slot] = this.rNorm[movedFrom];
+    }
+    return true;
+  }
+
+  search(probe: Float32Array): FaceMatch | null {
+    const n = this.store.size;
+    this.lastSearch.reranked = 0;
+    if (probe.length !== this.dim || n === 0) return null;
+    const y = normalize(probe);
+    if (!y) return null;
+
+    // Quantize the probe into the kernel's int16 buffer; keep |ry| and |y| for the bound.
+    const dim = this.dim;
+    let maxAbs = 0;
+    let yy = 0;
+    for (let i = 0; i < dim; i++) {
+      const a = abs(y[i]);
+      if (a > maxAbs) maxAbs = a;
+      yy += y[i] * y[i];
+    }
+    const sy = maxAbs / QMAX;
+    const q = this.kernel.probe();
+    let rr = 0;
+    for (let i = 0; i < dim; i++) {
+      const qi = round(y[i] / sy);
+      q[i] = qi;
+      const r = y[i] - sy * qi;
+      rr += r * r;
+    }
+    const ryNorm = sqrt(rr);
+    const yNorm = sqrt(yy);
+
+    const dots = this.kernel.scan(n);
+    const { scale, qNorm, rNorm, approx } = this;
+    let bestApprox = -Infinity;
+    let bestRow = 0;
+    for (let r = 0; r < n; r++) {
+      const a = scale[r] * sy * dots[r];
+      approx[r] = a;
+      if (a > bestApprox) {
+        bestApprox = a;
+        bestRow = r;
+      }
+    }
+
+    const { rows, ids } = this.store;
+    let bestScore = dotRow(rows, bestRow, y, dim);
+    let bestId = ids[bestRow];
+    let reranked = 1;
+    const floor = bestScore - EPS;
+    for (let r = 0; r < n; r++) {
+      if (r === bestRow || approx[r] + qNorm[r] * ryNorm + rNorm[r] * yNorm < floor) continue;
+      reranked++;
+      const s = dotRow(rows, r, y, dim);
+      if (beats(s, ids[r], bestScore, bestId)) {
+        bestScore = s;
+        bestId = ids[r];
+      }
+    }
+    this.lastSearch.reranked = reranked;
+    return { personId: bestId, score: bestScore };
+  }
+
+  private ensureCapacity(cap: number): void {
+    if (this.scale.length >= cap) return;
+    this.kernel.reserve(cap);
+    const grow = (a: Float64Array): Float64Array => {
+      const next = new Float64Array(cap);
+      next.set(a);
+      return next;
+    };
+    this.scale = grow(this.scale);
+    this.qNorm = grow(this.qNorm);
+    this.rNorm = grow(this.rNorm);
+    this.approx = new Float64Array(cap);
+  }
+
+  private quantizeRow(slot: number): void {
+    const dim = this.dim;
+    const x = this.store.rows;
+    const off = slot * dim;
+    let maxAbs = 0;
+    for (let i = 0; i < dim; i++) {
+      const a = abs(x[off + i]);
+      if (a > maxAbs) maxAbs = a;
+    }
+    const sx = maxAbs / QMAX;
+    const stride = this.kernel.stride;
+    const qrow = this.kernel.rows().subarray(slot * stride, slot * stride + stride);
+    qrow.fill(0); // padding beyond dim must stay zero
+    let qq = 0;
+    let rr = 0;
+    for (let i = 0; i < dim; i++) {
+      const qi = round(x[off + i] / sx);
+      qrow[i] = qi;
+      const v = sx * qi;
+      qq += v * v;
+      const r = x[off + i] - v;
+      rr += r * r;
+    }
+    this.scale[slot] = sx;
+    this.qNorm[slot] = sqrt(qq);
+    this.rNorm[slot] = sqrt(rr);
+  }
+}
