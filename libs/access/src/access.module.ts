@@ -8,6 +8,7 @@ import { AlarmsController } from './alarms/alarms.controller';
 import { DoorWatchService } from './alarms/door-watch.service';
 import { GatePresenceWatch } from './alarms/gate-presence.watch';
 import { MyQrController } from './credentials/my-qr.controller';
+import { DemoFacesSeeder } from './faces/demo-faces.seeder';
 import { FaceEnrolmentService } from './faces/face-enrolment.service';
 import { FacesController } from './faces/faces.controller';
 import { FacelibSyncService } from './facelib/facelib-sync.service';
@@ -51,6 +52,7 @@ export class AccessModule {
         GateDecisionService,
         FacelibSyncService,
         FaceEnrolmentService,
+        DemoFacesSeeder,
         VisitorPassesService,
         AccessLogService,
         GateModesService,
