@@ -1,11 +1,13 @@
 // `npm run bench` runs every benchmark (each measures its own same-run baseline), then writes
 // bench/results/<date>.json (every result file of the run) and bench/results/latest.md (one table).
-// `npm run bench -- --quick` uses smaller sizes for a first look (a few minutes in all).
+// `npm run bench -- --quick` uses smaller sizes for a first look (a few minutes in all);
+// `--collect` only gathers the latest result files into the table; `--only=a,b` runs some.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const QUICK = process.argv.includes('--quick');
+const COLLECT = process.argv.includes('--collect');
 const ROOT = join(__dirname, '..');
 const RESULTS = join(__dirname, 'results');
 
@@ -39,7 +41,7 @@ const BENCHES: { name: string; script: string; full: string[]; quick: string[]; 
     name: 'matcher',
     script: 'bench/matcher.bench.ts',
     full: ['--probes', '1000'],
-    quick: ['--probes', '200'],
+    quick: ['--probes', '200', '--enrolled', '50000'],
     read: (r) => ({
       bench: `matcher ${r.enrolled} x ${r.dim}`,
       figures: `p50 ${ms(r.timings.fast.p50)}, p95 ${ms(r.timings.fast.p95)}, p99 ${ms(r.timings.fast.p99)}; same top-1 ${r.sameTop1}/${r.probes}`,
@@ -78,14 +80,20 @@ const BENCHES: { name: string; script: string; full: string[]; quick: string[]; 
     name: 'gate-decision',
     script: 'bench/gate-decision.bench.ts',
     full: [],
-    quick: ['--quick'],
-    read: (r) => ({ bench: 'gate decision end to end', figures: JSON.stringify(r.summary ?? r.runs ?? {}).slice(0, 160), baseline: 'MQTT echo round trip', goal: 'see issue 5', pass: r.pass ?? null }),
+    quick: ['--seconds', '15', '--large', '20000'],
+    read: (r) => ({
+      bench: `gate decision end to end (${r.broker})`,
+      figures: (r.results as Json[]).map((x) => `${x.name} @${x.ratePerSecond}/s: p50 ${ms(x.decisionMs.p50)}, p99 ${ms(x.decisionMs.p99)}, lost ${x.lost}, dup cmds ${x.duplicateCommands}`).join('; '),
+      baseline: (r.results as Json[]).map((x) => `echo p50 ${ms(x.echoMs.p50)} (x${x.ratioToEcho.toFixed(1)})`).join('; '),
+      goal: '10k: p50 <= 5, p99 <= 25 ms; 50k: p99 <= 50 ms; p50 <= 3x echo',
+      pass: r.pass,
+    }),
   },
   {
     name: 'tickets-api',
     script: 'bench/tickets-api.bench.ts',
     full: [],
-    quick: ['--quick'],
+    quick: ['--seconds', '8', '--tickets', '20000'],
     read: (r) => ({
       bench: `tickets API with ${r.setup.tickets} tickets at ${r.setup.ratePerSecond} req/s`,
       figures: `create p50 ${ms(r.create.p50)} p99 ${ms(r.create.p99)}; list p50 ${ms(r.list.p50)} p99 ${ms(r.list.p99)}`,
@@ -98,7 +106,7 @@ const BENCHES: { name: string; script: string; full: string[]; quick: string[]; 
     name: 'realtime-fanout',
     script: 'bench/realtime-fanout.bench.ts',
     full: [],
-    quick: ['--quick'],
+    quick: ['--clients', '300', '--seconds', '8'],
     read: (r) => {
       const main = r.phases[r.phases.length - 1];
       const base = r.phases[0];
@@ -123,15 +131,21 @@ function main(): void {
       rows.push({ bench: b.name, figures: 'not built yet', baseline: '-', goal: '-', pass: null });
       continue;
     }
-    process.stdout.write(`\n=== ${b.name} ${QUICK ? '(quick)' : ''}\n`);
-    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', b.script, ...(QUICK ? b.quick : b.full)], {
+    const file = join(RESULTS, `${b.name}.json`);
+    if (!COLLECT) {
+      process.stdout.write(`\n=== ${b.name} ${QUICK ? '(quick)' : ''}\n`);
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', b.script, ...(QUICK ? b.quick : b.full)], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
-    });
-    const file = join(RESULTS, `${b.name}.json`);
-    if (run.status !== 0 || !existsSync(file)) {
-      rows.push({ bench: b.name, figures: `failed (exit ${run.status})`, baseline: '-', goal: '-', pass: false });
+        env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      });
+      if (run.status !== 0) {
+        rows.push({ bench: b.name, figures: `failed (exit ${run.status})`, baseline: '-', goal: '-', pass: false });
+        continue;
+      }
+    }
+    if (!existsSync(file)) {
+      rows.push({ bench: b.name, figures: 'no result yet', baseline: '-', goal: '-', pass: null });
       continue;
     }
     const result = JSON.parse(readFileSync(file, 'utf8')) as Json;
@@ -143,10 +157,10 @@ function main(): void {
     }
   }
   const date = new Date().toISOString().slice(0, 10);
-  writeFileSync(join(RESULTS, `${date}.json`), JSON.stringify({ at: new Date().toISOString(), quick: QUICK, results: all }, null, 2) + '\n');
+  if (!COLLECT) writeFileSync(join(RESULTS, `${date}.json`), JSON.stringify({ at: new Date().toISOString(), quick: QUICK, results: all }, null, 2) + '\n');
   const verdict = (p: boolean | null) => (p === null ? '-' : p ? 'pass' : '**fail**');
   const md = [
-    `# Benchmarks (${date}${QUICK ? ', quick' : ''})`,
+    `# Benchmarks (${COLLECT ? 'latest result of each' : date}${QUICK ? ', quick' : ''})`,
     '',
     'Reproduce: `npm run bench` (or `npm run bench -- --quick`). Machine: 2 cores, shared; medians and p99s from one run.',
     '',
@@ -156,7 +170,7 @@ function main(): void {
     '',
   ].join('\n');
   writeFileSync(join(RESULTS, 'latest.md'), md);
-  process.stdout.write(`\n${md}\nwritten to bench/results/${date}.json and bench/results/latest.md\n`);
+  process.stdout.write(`\n${md}\nwritten to ${COLLECT ? "" : `bench/results/${date}.json and `}bench/results/latest.md\n`);
 }
 
 main();
