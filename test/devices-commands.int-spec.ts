@@ -1,59 +1,25 @@
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import mqtt, { MqttClient } from 'mqtt';
 import request from 'supertest';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { AllExceptionsFilter, AppConfig, AuthGuard, CoreModule, createValidationPipe, MetricsService, MqttPublisher } from '@app/core';
-import { CommunityModule, Site } from '@app/community';
+import { AppConfig, createValidationPipe, MetricsService, MqttPublisher } from '@app/core';
+import { Site } from '@app/community';
 import { deviceTopic } from '@app/contracts';
-import { DEVICES_ENTITIES } from '@app/devices/devices-entities';
 import { DeviceDirectory } from '@app/devices/registry/device-directory.service';
-import { DEVICE_OPS_API_PROVIDERS, DEVICE_OPS_CONTROLLERS, DEVICE_OPS_PROVIDERS, DEVICE_OPS_WORKER_PROVIDERS } from '@app/devices/device-ops.parts';
 import { CommandAckConsumer } from '@app/devices/commands/command-ack.consumer';
 import { CommandResult, CommandResults } from '@app/devices/commands/command-results';
 import { DeviceCommandService } from '@app/devices/commands/device-command.service';
 import { DeviceConfigService } from '@app/devices/config/device-config.service';
 import { DevicePresenceConsumer } from '@app/devices/presence/device-presence.consumer';
+import { DeviceOpsTestModule, sleep, until } from './device-ops-test.module';
 import { clearRedisPrefix, createTestEnv, Factories, TEST_PASSWORD, TestEnv } from '@app/testing';
 
 // Commands and desired config against the real Postgres, Redis (BullMQ retries and sweeps) and
 // Mosquitto. Devices are plain MQTT.js clients that answer (or not) as each test needs.
-
-/** The device-ops parts as the api and the worker would host them, in one process. */
-@Module({})
-class DeviceOpsTestModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: DeviceOpsTestModule,
-      imports: [CoreModule.forRoot(config), CommunityModule, TypeOrmModule.forFeature(DEVICES_ENTITIES)],
-      controllers: [...DEVICE_OPS_CONTROLLERS],
-      providers: [
-        DeviceDirectory,
-        ...DEVICE_OPS_PROVIDERS,
-        ...DEVICE_OPS_API_PROVIDERS,
-        ...DEVICE_OPS_WORKER_PROVIDERS,
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: AllExceptionsFilter },
-      ],
-    };
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, timeoutMs = 8000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 interface Envelope {
   id: string;

@@ -2,6 +2,7 @@
 // (deploy/mosquitto: dynamic security, anonymous refused) and init-dynsec.sh's accounts, the real
 // api as a child process provisioning every device as a broker client, and the simulator using the
 // credentials the api issued. No worker: nothing here needs a BullMQ job.
+import { sleep, until } from './device-ops-test.module';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -14,23 +15,12 @@ import { DataSource } from 'typeorm';
 import { COMMUNITY_ENTITIES } from '@app/community';
 import { deviceTopic } from '@app/contracts';
 import { provisionDevices, SimDevice, SimGate, SimSpeaker, type DeviceCredentials } from '@app/devices-sim';
-import { AppProcess, clearRedisPrefix, createTestEnv, Factories, freePort, spawnApp, TEST_PASSWORD, TestEnv } from '@app/testing';
+import { AppProcess, clearRedisPrefix, createTestEnv, Factories, freePort, spawnApp, TEST_PASSWORD, TestEnv, httpJson } from '@app/testing';
 
 const DEPLOY = path.join(__dirname, '..', 'deploy', 'mosquitto');
 const ADMIN = { username: 'dynsec-admin', password: 'e2e-dynsec-admin-pw-1' };
 const BACKEND = { username: 'sc-backend', password: 'e2e-dynsec-backend-pw-1' };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, timeoutMs = 10_000, stepMs = 100): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(stepMs);
-  }
-}
 
 async function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -63,15 +53,7 @@ describe('device layer end to end with Mosquitto dynamic security', () => {
   let fleet: DeviceCredentials[] = [];
   const sims: SimDevice[] = [];
 
-  async function call<T>(method: string, p: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${api!.url}${p}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const call = httpJson(() => api!.url, () => token);
   const device = async (id: string) => (await call<DeviceView>('GET', `/api/v1/devices/${id}`)).body;
   const presence = async (id: string) =>
     (await call<{ items: { online: boolean; reason: string }[] }>('GET', `/api/v1/devices/${id}/presence`)).body.items.map((i) => ({ online: i.online, reason: i.reason }));

@@ -1,6 +1,7 @@
 // End to end: the real api and worker as child processes (as production runs them), the simulator
 // provisioning its devices through the api and running them on the shared Mosquitto, Postgres and
 // Redis of this machine, isolated by the test env's database, key prefix and topic root.
+import { sleep, until } from './device-ops-test.module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,24 +10,13 @@ import { DataSource } from 'typeorm';
 import { COMMUNITY_ENTITIES } from '@app/community';
 import { deviceTopic } from '@app/contracts';
 import { Community, provisionDevices, SimDevice, SimGate, type DeviceCredentials } from '@app/devices-sim';
-import { AppProcess, clearRedisPrefix, Factories, spawnApp, TEST_PASSWORD, TestEnv, createTestEnv } from '@app/testing';
+import { AppProcess, clearRedisPrefix, Factories, spawnApp, TEST_PASSWORD, TestEnv, createTestEnv, httpJson } from '@app/testing';
 
 const MQTT_URL = 'mqtt://127.0.0.1:1883';
 /** Backend telemetry period: a device silent for 3 periods (6 s) is offline. The sims report every second. */
 const TELEMETRY_PERIOD_S = 2;
 const INGEST_CONSUMERS = 2;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, timeoutMs = 10_000, stepMs = 100): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(stepMs);
-  }
-}
 
 interface DeviceView {
   id: string;
@@ -74,15 +64,7 @@ describe('device layer end to end: api + worker + simulator', () => {
   // The worker says it started at info level (spawnApp waits for that line).
   const workerEnv = () => env.env({ INSTANCE_ID: 'e2e-worker', DEVICE_TELEMETRY_PERIOD_SECONDS: String(TELEMETRY_PERIOD_S), LOG_LEVEL: 'info' });
 
-  async function call<T>(method: string, p: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${api!.url}${p}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const call = httpJson(() => api!.url, () => token);
   const device = async (id: string) => (await call<DeviceView>('GET', `/api/v1/devices/${id}`)).body;
   const presence = async (id: string) => (await call<{ items: PresenceView[] }>('GET', `/api/v1/devices/${id}/presence`)).body.items.map((i) => ({ online: i.online, reason: i.reason }));
   const commandOf = async (deviceId: string, commandId: string) =>

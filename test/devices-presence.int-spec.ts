@@ -1,6 +1,5 @@
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -8,51 +7,17 @@ import mqtt, { MqttClient } from 'mqtt';
 import request from 'supertest';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { AllExceptionsFilter, AppConfig, AuthGuard, CoreModule, createValidationPipe, MetricsService } from '@app/core';
-import { CommunityModule } from '@app/community';
+import { AppConfig, createValidationPipe, MetricsService } from '@app/core';
 import { deviceTopic } from '@app/contracts';
-import { DEVICES_ENTITIES } from '@app/devices/devices-entities';
 import { DeviceDirectory } from '@app/devices/registry/device-directory.service';
-import { DEVICE_OPS_API_PROVIDERS, DEVICE_OPS_CONTROLLERS, DEVICE_OPS_PROVIDERS, DEVICE_OPS_WORKER_PROVIDERS } from '@app/devices/device-ops.parts';
 import { DevicePresenceConsumer } from '@app/devices/presence/device-presence.consumer';
 import { DevicePresenceService } from '@app/devices/presence/device-presence.service';
 import { DeviceStatusChange, DeviceStatusEvents } from '@app/devices/presence/device-status-events';
+import { DeviceOpsTestModule, sleep, until } from './device-ops-test.module';
 import { clearRedisPrefix, createTestEnv, Factories, TEST_PASSWORD, TestEnv } from '@app/testing';
 
 // Presence against the real Postgres, Redis (BullMQ sweeps) and Mosquitto, with plain MQTT.js
 // clients as devices. Telemetry period 1 s: a device is offline after 3 s of silence.
-
-/** The device-ops parts as the api and the worker would host them, in one process. */
-@Module({})
-class DeviceOpsTestModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: DeviceOpsTestModule,
-      imports: [CoreModule.forRoot(config), CommunityModule, TypeOrmModule.forFeature(DEVICES_ENTITIES)],
-      controllers: [...DEVICE_OPS_CONTROLLERS],
-      providers: [
-        DeviceDirectory,
-        ...DEVICE_OPS_PROVIDERS,
-        ...DEVICE_OPS_API_PROVIDERS,
-        ...DEVICE_OPS_WORKER_PROVIDERS,
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: AllExceptionsFilter },
-      ],
-    };
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 8000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 interface DeviceRow {
   online: boolean;

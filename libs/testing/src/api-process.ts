@@ -83,3 +83,16 @@ export async function provisionDeviceOverHttp(url: string, login: string, passwo
   const d = (await res.json()) as { id: string; credentials: { password: string } };
   return { id: d.id, password: d.credentials.password };
 }
+
+/** JSON over HTTP with a bearer token against an app process (for specs that run the api as a child). */
+export function httpJson(baseUrl: () => string, token: () => string) {
+  return async <T>(method: string, p: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const res = await fetch(`${baseUrl()}${p}`, {
+      method,
+      headers: { authorization: `Bearer ${token()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+}
