@@ -1,31 +1,14 @@
 // Two api instances sharing device traffic: the in-memory access state stays in step through Redis
 // pub/sub (enrol, withdraw, lockdown), gates' offline libraries follow by facelib.sync, and
 // decisions are pushed live to the household and staff rooms whichever instance decided.
-import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { AccessState } from '@app/access/state/access-state.service';
 import type { DeviceCommand } from '@app/contracts';
 import { SimGate } from '@app/devices-sim';
 import { asUser, createTestEnv, startTestApi, TestApi, TestEnv, waitFor } from '@app/testing';
-import { buildWorld, connectGate, consent, embeddingOf, FACE_SEED, MQTT_URL, TestGate, World } from './access-world';
+import { buildWorld, connectGate, consent, embeddingOf, FACE_SEED, listen, MQTT_URL, TestGate, World } from './access-world';
 
 jest.setTimeout(90_000);
-
-interface Received {
-  event: string;
-  payload: Record<string, any>;
-}
-
-async function listen(url: string, token: string): Promise<{ socket: Socket; received: Received[] }> {
-  const socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false });
-  const received: Received[] = [];
-  socket.onAny((event: string, payload: Record<string, any>) => received.push({ event, payload }));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('snapshot', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return { socket, received };
-}
 
 describe('access across two api instances', () => {
   let env: TestEnv;

@@ -2,6 +2,7 @@
 // MQTT clients that record the commands they receive (and ack them), and synthetic faces.
 import { randomUUID } from 'node:crypto';
 import type { MqttClient } from 'mqtt';
+import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { capture, createSeededRng, DEFAULT_CAPTURE_NOISE, encodeEmbedding, impostor, trueFace } from '@app/contracts/embedding';
 import { Building, Site, Unit } from '@app/community';
@@ -127,3 +128,20 @@ export async function buildWorld(api: TestApi, db: DataSource): Promise<World> {
 }
 
 export const consent = { given: true, noticeVersion: 'privacy-2026-01', channel: 'app' };
+
+export interface Received {
+  event: string;
+  payload: Record<string, any>;
+}
+
+/** A socket.io client of the realtime gateway that records every event it gets (after its snapshot). */
+export async function listen(url: string, token: string): Promise<{ socket: Socket; received: Received[] }> {
+  const socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false });
+  const received: Received[] = [];
+  socket.onAny((event: string, payload: Record<string, any>) => received.push({ event, payload }));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('snapshot', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return { socket, received };
+}

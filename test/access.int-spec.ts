@@ -1,12 +1,13 @@
 // Face entry at the gates against the real Postgres, Redis and Mosquitto: enrolment with consent,
 // the decision hot path (faces, resident codes, visitor passes), gate modes, the access log.
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { mintResidentQr } from '@app/access';
 import { GateDecisionService } from '@app/access/gate/gate-decision.service';
 import { AccessState } from '@app/access/state/access-state.service';
 import { asUser, createTestEnv, fieldsOf, startTestApi, TestApi, TestEnv, waitFor } from '@app/testing';
-import { buildWorld, connectGate, consent, embeddingOf, TestGate, World } from './access-world';
+import { buildWorld, connectGate, consent, embeddingOf, listen, TestGate, World } from './access-world';
 
 jest.setTimeout(60_000);
 
@@ -93,6 +94,27 @@ describe('face entry at the gates', () => {
       expect(JSON.stringify(row.data)).not.toContain('"embedding"');
     });
 
+    it('answers the gate while the log cannot be written, and shows the entry live only once it is stored', async () => {
+      const staff = await listen(api.url, w.manager);
+      const locker = new Client({ connectionString: env.databaseUrl });
+      await locker.connect();
+      try {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE device_events IN ACCESS EXCLUSIVE MODE');
+        const id = await north.face('a');
+        expect(await north.answerTo(id)).toMatchObject({ type: 'gate.open', requestId: id });
+        await new Promise((r) => setTimeout(r, 400));
+        expect(staff.received.filter((r) => r.event === 'access.event' && r.payload.id === id)).toEqual([]);
+        await locker.query('ROLLBACK');
+        const pushed = await waitFor(async () => staff.received.find((r) => r.event === 'access.event' && r.payload.id === id), (x) => !!x, 10_000);
+        expect(pushed!.payload).toMatchObject({ decision: 'granted', personId: w.a.id });
+        expect(await outcomeOf(north.id, id)).toMatchObject({ result: 'granted' });
+      } finally {
+        await locker.end();
+        staff.socket.close();
+      }
+    });
+
     it('opens the building door for its residents only by their building policy', async () => {
       const id = await door.face('b');
       expect(await door.answerTo(id)).toMatchObject({ type: 'gate.open', data: { personId: w.b.id } });
@@ -123,10 +145,10 @@ describe('face entry at the gates', () => {
       const device = { id: north.id, kind: 'gate' as const, siteId: w.site.id, buildingId: null, name: 'north' };
       const answered = await north.face('a');
       await north.answerTo(answered);
-      const again = await decisions.onFace({ device, receivedAt: new Date(), redelivered: true, event: { id: answered, type: 'access.face', ts: new Date().toISOString(), data: { embedding: embeddingOf('a'), dim: 512, liveness: 0.97 } } });
+      const again = await decisions.onFace({ device, receivedAt: new Date(), redelivered: true, afterStored: () => undefined, event: { id: answered, type: 'access.face', ts: new Date().toISOString(), data: { embedding: embeddingOf('a'), dim: 512, liveness: 0.97 } } });
       expect(again).toMatchObject({ silent: 'already_answered', result: 'granted', personId: w.a.id });
       const staleId = randomUUID();
-      const stale = await decisions.onFace({ device, receivedAt: new Date(), redelivered: true, event: { id: staleId, type: 'access.face', ts: new Date(Date.now() - 60_000).toISOString(), data: { embedding: embeddingOf('a'), dim: 512, liveness: 0.97 } } });
+      const stale = await decisions.onFace({ device, receivedAt: new Date(), redelivered: true, afterStored: () => undefined, event: { id: staleId, type: 'access.face', ts: new Date(Date.now() - 60_000).toISOString(), data: { embedding: embeddingOf('a'), dim: 512, liveness: 0.97 } } });
       expect(stale).toMatchObject({ silent: 'stale_redelivery', command: null });
       await new Promise((r) => setTimeout(r, 300));
       expect(north.answersTo(answered)).toHaveLength(1);

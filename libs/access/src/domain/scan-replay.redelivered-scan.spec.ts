@@ -1,4 +1,4 @@
-import { mustAwaitClaim, planScanAnswer, REPLAY_AGE_MS, STALE_SCAN_MS } from './scan-replay';
+import { planScanAnswer, STALE_SCAN_MS } from './scan-replay';
 
 const now = Date.parse('2026-05-01T08:00:00Z');
 
@@ -26,23 +26,5 @@ describe('answering a scan at most once', () => {
   it('answers a first delivery even when Redis cannot say, but not a redelivery', () => {
     expect(planScanAnswer({ claim: 'unknown', redelivered: false, eventTs: now, now })).toEqual({ answer: true });
     expect(planScanAnswer({ claim: 'unknown', redelivered: true, eventTs: now, now })).toEqual({ answer: false, why: 'claim_unavailable' });
-  });
-});
-
-describe('waiting for a pending claim', () => {
-  it('answers a fresh first delivery without waiting for Redis', () => {
-    expect(mustAwaitClaim({ redelivered: false, eventTs: now - 30, now })).toBe(false);
-  });
-
-  it('waits on a redelivery, however fresh', () => {
-    expect(mustAwaitClaim({ redelivered: true, eventTs: now - 30, now })).toBe(true);
-  });
-
-  it('waits on a first delivery of an old scan (a device replaying its outbox after a reconnect)', () => {
-    expect(mustAwaitClaim({ redelivered: false, eventTs: now - REPLAY_AGE_MS - 1, now })).toBe(true);
-  });
-
-  it('waits when the device time cannot be read', () => {
-    expect(mustAwaitClaim({ redelivered: false, eventTs: NaN, now })).toBe(true);
   });
 });

@@ -4,11 +4,9 @@
 //  - taken (here or in Redis): another delivery was already answered → send nothing;
 //  - claimed: the first to decide → answer, unless it is a redelivery older than STALE_SCAN_MS
 //    (the person has walked away or tried again: a door must not open for nobody);
-//  - pending (Redis has not answered by the time the decision is made): a fresh first delivery is
-//    answered at once — the gate must not wait on Redis, and a duplicate of it arriving on another
-//    instance within the same millisecond is the one case left to the gate, which sees the same
-//    requestId twice — while a redelivery or an old scan (a device replaying its outbox after a
-//    reconnect) waits for the claim;
+//  - a claim still pending when the decision is made is waited for: the claim was started before
+//    the match, so the wait is the rest of one local Redis round trip at most, and without it a
+//    duplicate delivered to another instance at the same moment would be answered twice;
 //  - unknown (Redis down or slow past its timeout): answer a first delivery, stay silent on a
 //    redelivery, which was most likely answered before.
 
@@ -16,9 +14,6 @@ export type ScanClaim = 'claimed' | 'taken' | 'unknown';
 
 /** A redelivered scan older than this gets no command (its outcome is still recorded). */
 export const STALE_SCAN_MS = 10_000;
-/** A first delivery older than this is treated like a replay: it waits for its claim. */
-export const REPLAY_AGE_MS = 2_000;
-
 export type ScanAnswerPlan = { answer: true } | { answer: false; why: 'already_answered' | 'stale_redelivery' | 'claim_unavailable' };
 
 export function planScanAnswer(input: { claim: ScanClaim; redelivered: boolean; eventTs: number; now: number }): ScanAnswerPlan {
@@ -27,12 +22,4 @@ export function planScanAnswer(input: { claim: ScanClaim; redelivered: boolean; 
   // A device clock far ahead gives a negative age: only a clearly old redelivery counts as stale.
   if (input.redelivered && Number.isFinite(input.eventTs) && input.now - input.eventTs > STALE_SCAN_MS) return { answer: false, why: 'stale_redelivery' };
   return { answer: true };
-}
-
-/** Whether a decided scan whose claim is still pending must wait for it before answering. */
-export function mustAwaitClaim(input: { redelivered: boolean; eventTs: number; now: number }): boolean {
-  if (input.redelivered) return true;
-  // Unparseable device time: be strict.
-  if (!Number.isFinite(input.eventTs)) return true;
-  return input.now - input.eventTs > REPLAY_AGE_MS;
 }

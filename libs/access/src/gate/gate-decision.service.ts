@@ -12,7 +12,6 @@ import {
   DENY_DISPLAY,
   isResidentQrToken,
   parseVisitorPassToken,
-  mustAwaitClaim,
   planScanAnswer,
   ScanClaim,
   verifyResidentQr,
@@ -127,7 +126,7 @@ export class GateDecisionService implements OnModuleInit {
       detail: null,
     };
     this.metrics.decisions.inc({ method: 'face_local', result: outcome.result, reason: outcome.reason });
-    this.live.published(this.ids(ctx), outcome);
+    this.publishWhenStored(ctx, outcome);
     return outcome;
   }
 
@@ -173,7 +172,7 @@ export class GateDecisionService implements OnModuleInit {
     const method = ctx.event.type === 'access.face' ? 'face' : 'qr';
     const eventTs = Date.parse(ctx.event.ts);
     let decision = j.decision;
-    const plan = planScanAnswer({ claim: await this.settle(ctx, claim, eventTs, decision.decision === 'granted' && decision.consumePassUse), redelivered: ctx.redelivered, eventTs, now: Date.now() });
+    const plan = planScanAnswer({ claim: await this.settle(claim), redelivered: ctx.redelivered, eventTs, now: Date.now() });
     if (!plan.answer) {
       this.metrics.silent.inc({ why: plan.why });
       // A redelivery stores what the first delivery answered, when it is still known.
@@ -199,24 +198,16 @@ export class GateDecisionService implements OnModuleInit {
     this.claims.answered(deviceId, ctx.event.id, outcome);
     this.metrics.decisions.inc({ method, result: outcome.result, reason: outcome.reason });
     this.metrics.latency.observe({ method }, latencyUs / 1e6);
-    this.live.published(this.ids(ctx), outcome);
+    this.publishWhenStored(ctx, outcome);
     return outcome;
   }
 
   /**
-   * The claim as far as the answer needs it: known already, awaited (a redelivery, an old scan, or a
-   * pass use at stake), or — for a fresh first delivery — taken as ours without waiting on Redis.
+   * The claim as far as the answer needs it: known already, or awaited (it was started before the
+   * match, so this is the tail of one Redis round trip; ScanClaims bounds it when Redis is down).
    */
-  private async settle(ctx: DeviceEventContext, claim: ScanClaimHandle, eventTs: number, consumesUse: boolean): Promise<ScanClaim> {
-    if (claim.result !== undefined) return claim.result;
-    if (consumesUse || mustAwaitClaim({ redelivered: ctx.redelivered, eventTs, now: Date.now() })) return claim.settled;
-    void claim.settled.then((late) => {
-      if (late === 'taken') {
-        this.metrics.lateDuplicates.inc();
-        this.logger.warn({ deviceId: ctx.device.id, eventId: ctx.event.id }, 'a duplicate delivery of a fresh scan was answered twice (the claim came back after the answer)');
-      }
-    });
-    return 'claimed';
+  private settle(claim: ScanClaimHandle): ScanClaim | Promise<ScanClaim> {
+    return claim.result ?? claim.settled;
   }
 
   private outcome(method: 'face' | 'qr', j: Judged, decision: AccessDecision, latencyUs: number, command: AccessOutcome['command']): AccessOutcome {
@@ -247,6 +238,11 @@ export class GateDecisionService implements OnModuleInit {
   /** The person, if they may be let in at this site at all (people of other sites are strangers here). */
   private personAt(entry: PersonEntry | undefined, siteId: string): PersonEntry | undefined {
     return entry && entry.siteIds.includes(siteId) ? entry : undefined;
+  }
+
+  /** The live feed shows a decision once the access log holds it (not again for a stored duplicate). */
+  private publishWhenStored(ctx: DeviceEventContext, outcome: AccessOutcome): void {
+    ctx.afterStored((inserted) => inserted && this.live.published(this.ids(ctx), outcome));
   }
 
   private ids(ctx: DeviceEventContext): { eventId: string; deviceId: string; siteId: string; at: Date } {

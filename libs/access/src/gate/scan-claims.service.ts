@@ -6,6 +6,9 @@ import type { AccessOutcome, ScanClaim } from '../domain';
 const CLAIM_TTL_MS = 10 * 60 * 1000;
 /** The gate must not wait on a slow Redis: past this, the claim is 'unknown'. */
 const CLAIM_TIMEOUT_MS = 50;
+/** After a claim failed or timed out, Redis is presumed down for this long and waited on only briefly. */
+const DEGRADED_FOR_MS = 1000;
+const DEGRADED_TIMEOUT_MS = 2;
 /** A door opening within this of a grant is expected (not forced). */
 const GRANT_WINDOW_MS = 20_000;
 /** Scan keys this instance remembers (about ten minutes of 200 scans/s). */
@@ -27,6 +30,7 @@ export interface ScanClaimHandle {
 export class ScanClaims {
   private readonly logger = new Logger(ScanClaims.name);
   private readonly recent = new Map<string, number>();
+  private degradedUntil = 0;
 
   constructor(private readonly redis: RedisService) {}
 
@@ -41,10 +45,12 @@ export class ScanClaims {
     const attempt = this.redis.client
       .set(key, '', 'PX', CLAIM_TTL_MS, 'NX')
       .then((r): ScanClaim => (r === 'OK' ? 'claimed' : 'taken'))
-      .catch((): ScanClaim => 'unknown');
+      .catch((): ScanClaim => this.degraded());
     let timer: NodeJS.Timeout | undefined;
+    // While Redis is presumed down every scan would otherwise pay the full timeout.
+    const wait = Date.now() < this.degradedUntil ? DEGRADED_TIMEOUT_MS : CLAIM_TIMEOUT_MS;
     const timeout = new Promise<ScanClaim>((resolve) => {
-      timer = setTimeout(() => resolve('unknown'), CLAIM_TIMEOUT_MS);
+      timer = setTimeout(() => resolve(this.degraded()), wait);
     });
     const handle: { result: ScanClaim | undefined; settled: Promise<ScanClaim> } = { result: undefined, settled: Promise.race([attempt, timeout]) };
     void handle.settled.then((r) => {
@@ -52,6 +58,11 @@ export class ScanClaims {
       handle.result = r;
     });
     return handle;
+  }
+
+  private degraded(): ScanClaim {
+    this.degradedUntil = Date.now() + DEGRADED_FOR_MS;
+    return 'unknown';
   }
 
   /** Remembers a scan key locally (bounded, oldest first out); true when it was already there. */

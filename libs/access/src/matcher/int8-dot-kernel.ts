@@ -5,137 +5,55 @@
 // i32x4.dot_i16x8_s (pmaddwd). Integer sums are exact, which the matcher's exactness proof needs.
 // Measured alternatives: a two-rows-per-pass variant was 3x slower under V8; plain JS int8 is no
 // faster than the float32 loop (~50 ms at 50k x 512) and is kept only as a fallback.
+import { addTo, ensureMemory, get, i32Const, instantiate, lazyWasmModule, op, set, singleFunctionModule, storeLaneSum, v128, WasmMemory } from './wasm-writer';
 
-const WASM_PAGE = 65536;
 export const ROW_ALIGN = 64;
-
-// --- a minimal wasm binary writer -----------------------------------------------------------
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-};
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const str = (s: string): number[] => vec([...Buffer.from(s, 'utf8')].map((b) => [b]));
-
-const I32 = 0x7f;
-const V128 = 0x7b;
-const op = {
-  loop: 0x03,
-  end: 0x0b,
-  brIf: 0x0d,
-  localGet: 0x20,
-  localSet: 0x21,
-  localTee: 0x22,
-  i32Store: 0x36,
-  i32Const: 0x41,
-  i32Eqz: 0x45,
-  i32LtU: 0x49,
-  i32Add: 0x6a,
-  i32Shl: 0x74,
-  block: 0x02,
-  void: 0x40,
-} as const;
-const simd = (code: number, ...imm: number[]): number[] => [0xfd, ...uleb(code), ...imm];
-const v128Load = (offset: number): number[] => simd(0x00, 4, ...uleb(offset)); // align 2^4
-const i16x8ExtendLowI8x16S = (): number[] => simd(0x87);
-const i16x8ExtendHighI8x16S = (): number[] => simd(0x88);
-const i32x4DotI16x8S = (): number[] => simd(0xba);
-const i32x4Add = (): number[] => simd(0xae);
-const i32x4ExtractLane = (lane: number): number[] => simd(0x1b, lane);
-const v128Zero = (): number[] => simd(0x0c, ...new Array(16).fill(0));
 
 // dots(db, probe, rows, stride, out): out[r] = sum_k int8 db[r*stride + k] * int16 probe[k]
 export function buildInt8DotModuleBytes(): Uint8Array {
   // params: 0 db, 1 probe, 2 rows, 3 stride, 4 out; locals: 5 end, 6 p, 7 rowEnd, 8 acc0, 9 acc1, 10 a
   const [db, probe, rows, stride, out, end, p, rowEnd, acc0, acc1, a] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const get = (l: number): number[] => [op.localGet, l];
-  const set = (l: number): number[] => [op.localSet, l];
 
   const chunk = (k: number): number[] => [
     // a = db[16k .. 16k+16)
-    ...get(db), ...v128Load(16 * k), ...set(a),
+    ...get(db), ...v128.load(16 * k), ...set(a),
     // acc0 += dot(extend_low(a), probe16[16k .. 16k+8))
-    ...get(a), ...i16x8ExtendLowI8x16S(), ...get(p), ...v128Load(32 * k), ...i32x4DotI16x8S(),
-    ...get(acc0), ...i32x4Add(), ...set(acc0),
+    ...get(a), ...v128.i16x8ExtendLowI8x16S(), ...get(p), ...v128.load(32 * k), ...v128.i32x4DotI16x8S(),
+    ...get(acc0), ...v128.i32x4Add(), ...set(acc0),
     // acc1 += dot(extend_high(a), probe16[16k+8 .. 16k+16))
-    ...get(a), ...i16x8ExtendHighI8x16S(), ...get(p), ...v128Load(32 * k + 16), ...i32x4DotI16x8S(),
-    ...get(acc1), ...i32x4Add(), ...set(acc1),
+    ...get(a), ...v128.i16x8ExtendHighI8x16S(), ...get(p), ...v128.load(32 * k + 16), ...v128.i32x4DotI16x8S(),
+    ...get(acc1), ...v128.i32x4Add(), ...set(acc1),
   ];
 
   const body: number[] = [
     op.block, op.void,
     ...get(rows), op.i32Eqz, op.brIf, 0,
     // end = out + rows * 4
-    ...get(out), ...get(rows), op.i32Const, 2, op.i32Shl, op.i32Add, ...set(end),
+    ...get(out), ...get(rows), ...i32Const(2), op.i32Shl, op.i32Add, ...set(end),
     op.loop, op.void,
-    ...v128Zero(), ...set(acc0),
-    ...v128Zero(), ...set(acc1),
+    ...v128.zero(), ...set(acc0),
+    ...v128.zero(), ...set(acc1),
     ...get(probe), ...set(p),
     ...get(db), ...get(stride), op.i32Add, ...set(rowEnd),
     op.loop, op.void,
     ...chunk(0), ...chunk(1), ...chunk(2), ...chunk(3),
-    ...get(db), op.i32Const, ...[0xc0, 0x00], op.i32Add, op.localTee, db, // db += 64 (sleb 64)
-    ...get(p), op.i32Const, ...[0x80, 0x01], op.i32Add, ...set(p), // p += 128 (sleb 128)
+    ...get(db), ...i32Const(64), op.i32Add, op.localTee, db,
+    ...addTo(p, 128),
     ...get(rowEnd), op.i32LtU, op.brIf, 0,
     op.end,
     // out[r] = lane sum of acc0 + acc1
-    ...get(out),
-    ...get(acc0), ...get(acc1), ...i32x4Add(), ...set(acc0),
-    ...get(acc0), ...i32x4ExtractLane(0),
-    ...get(acc0), ...i32x4ExtractLane(1), op.i32Add,
-    ...get(acc0), ...i32x4ExtractLane(2), op.i32Add,
-    ...get(acc0), ...i32x4ExtractLane(3), op.i32Add,
-    op.i32Store, 2, 0,
-    ...get(out), op.i32Const, 4, op.i32Add, op.localTee, out,
+    ...get(acc0), ...get(acc1), ...v128.i32x4Add(), ...set(acc0),
+    ...storeLaneSum(out, acc0),
+    ...get(out), ...i32Const(4), op.i32Add, op.localTee, out,
     ...get(end), op.i32LtU, op.brIf, 0,
     op.end,
     op.end, // block
     op.end, // function
   ];
-  const locals = vec([[3, I32], [3, V128]]);
-  const fn = [...locals, ...body];
-
-  const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([])]])),
-    ...section(3, vec([[0]])),
-    ...section(5, vec([[0x00, ...uleb(1)]])), // memory: min 1 page, no max
-    ...section(7, vec([[...str('dots'), 0x00, 0], [...str('memory'), 0x02, 0]])),
-    ...section(10, vec([[...uleb(fn.length), ...fn]])),
-  ];
-  return Uint8Array.from(bytes);
+  return singleFunctionModule('dots', 5, { i32: 3, v128: 3 }, body);
 }
 
-// The project's TypeScript lib set has no WebAssembly typings (no DOM lib), so declare the bits used.
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-type WasmModule = object;
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (mod: WasmModule, imports: object) => { exports: Record<string, unknown> };
-}
-const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-
-let compiled: WasmModule | null | undefined;
-
-/** The compiled module, or null where WebAssembly SIMD is unavailable. */
-function wasmModule(): WasmModule | null {
-  if (compiled === undefined) {
-    const bytes = buildInt8DotModuleBytes();
-    compiled = wasmApi && wasmApi.validate(bytes) ? new wasmApi.Module(bytes) : null;
-  }
-  return compiled;
-}
+const wasmModule = lazyWasmModule(buildInt8DotModuleBytes);
 
 export function isWasmSimdAvailable(): boolean {
   return wasmModule() !== null;
@@ -178,12 +96,12 @@ class WasmKernel implements Int8DotKernel {
   private probeView!: Int16Array;
 
   constructor(
-    mod: WasmModule,
+    mod: object,
     readonly stride: number,
   ) {
-    const inst = new wasmApi!.Instance(mod, {});
-    this.memory = inst.exports.memory as WasmMemory;
-    this.dots = inst.exports.dots as WasmKernel['dots'];
+    const api = instantiate(mod);
+    this.memory = api.memory as WasmMemory;
+    this.dots = api.dots as WasmKernel['dots'];
     // Layout: [int16 probe][int8 rows ... capacity][int32 out ... capacity]
     this.dbOff = Math.ceil((stride * 2) / ROW_ALIGN) * ROW_ALIGN;
     this.reserve(1024);
@@ -197,9 +115,7 @@ class WasmKernel implements Int8DotKernel {
     let cap = Math.max(this.capacity, 1024);
     while (cap < rows) cap *= 2;
     const outOff = this.dbOff + cap * this.stride;
-    const needed = outOff + cap * 4;
-    const have = this.memory.buffer.byteLength;
-    if (needed > have) this.memory.grow(Math.ceil((needed - have) / WASM_PAGE));
+    ensureMemory(this.memory, outOff + cap * 4);
     this.capacity = cap;
     this.outOff = outOff;
     this.rowsView = new Int8Array(this.memory.buffer, this.dbOff, cap * this.stride);

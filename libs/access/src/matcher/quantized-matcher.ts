@@ -14,9 +14,18 @@
 //
 // For unit vectors the slack is ~0.015 while unrelated faces spread with sd ~0.044, so the re-rank
 // touches a handful of rows per probe.
+//
+// In front of that scan sits a prefilter (on by default from PREFILTER_MIN_ROWS templates): a 512-bit
+// sign sketch per row (sign-sketch.ts), Hamming distances in wasm SIMD over an eighth of the bytes,
+// the ~32 nearest rows re-scored exactly. Its answer is returned only when the cut is so far beyond
+// where any row scoring at least as well would lie that such a row was left out with probability
+// below ~3e-7 (coverageZ ≥ 5); otherwise (impostors, poor captures) the exact scan above decides.
+// So a genuine capture costs the sketch scan, and every other answer stays provably exact.
 import { normalize } from '@app/contracts/embedding';
 import { FaceMatch, FaceMatcher } from './face-matcher';
 import { createInt8DotKernel, Int8DotKernel } from './int8-dot-kernel';
+import { createSignHammingKernel, SignHammingKernel } from './sign-hamming-kernel';
+import { coverageZ, SignSketch } from './sign-sketch';
 import { TemplateStore } from './template-store';
 import { beats, dotRow } from './vector-math';
 
@@ -25,24 +34,37 @@ const { abs, round, sqrt } = Math;
 
 const EPS = 1e-9;
 const QMAX = 127;
+/** Below this many templates the exact scan is already cheap. */
+export const PREFILTER_MIN_ROWS = 2048;
+const PREFILTER_CANDIDATES = 32;
+/** Past this many tied candidates the prefilter is no cheaper than the scan: use the scan. */
+const PREFILTER_MAX_CANDIDATES = 1024;
+const PREFILTER_MIN_Z = 5;
 
 export interface QuantizedMatcherOptions {
   /** 'auto' uses WebAssembly SIMD when available, else the plain JS int8 kernel. */
   kernel?: 'auto' | 'wasm-simd' | 'js';
   initialCapacity?: number;
+  /** The sketch prefilter (default true); false answers every probe with the exact scan. */
+  prefilter?: boolean;
 }
 
 /** Last-search counters, for benchmarks and tests. */
 export interface QuantizedSearchStats {
-  /** Rows re-scored exactly (including the first candidate). */
+  /** Rows re-scored exactly (prefilter candidates plus, on a fallback, the scan's). */
   reranked: number;
+  /** 'prefilter' when the sketch candidates answered, 'scan' when the exact scan did. */
+  path: 'prefilter' | 'scan';
 }
 
 export class QuantizedMatcher implements FaceMatcher {
   readonly kernelKind: 'wasm-simd' | 'js';
-  readonly lastSearch: QuantizedSearchStats = { reranked: 0 };
+  readonly lastSearch: QuantizedSearchStats = { reranked: 0, path: 'scan' };
   private readonly store: TemplateStore;
   private readonly kernel: Int8DotKernel;
+  private readonly sketch: SignSketch | null;
+  private readonly sketches: SignHammingKernel | null;
+  private readonly histogram: Int32Array;
   // Per row: scale sx, |sx*qx| and |rx| (see the header).
   private scale: Float64Array;
   private qNorm: Float64Array;
@@ -58,6 +80,10 @@ export class QuantizedMatcher implements FaceMatcher {
     this.kernel = createInt8DotKernel(dim, options.kernel ?? 'auto');
     this.kernelKind = this.kernel.kind;
     this.kernel.reserve(cap);
+    this.sketch = options.prefilter === false ? null : new SignSketch(dim);
+    this.sketches = this.sketch ? createSignHammingKernel(this.sketch.bits, options.kernel ?? 'auto') : null;
+    this.sketches?.reserve(cap);
+    this.histogram = new Int32Array((this.sketch?.bits ?? 0) + 1);
     this.scale = new Float64Array(cap);
     this.qNorm = new Float64Array(cap);
     this.rNorm = new Float64Array(cap);
@@ -85,6 +111,10 @@ export class QuantizedMatcher implements FaceMatcher {
       const { slot, movedFrom } = removal;
       const stride = this.kernel.stride;
       this.kernel.rows().copyWithin(slot * stride, movedFrom * stride, (movedFrom + 1) * stride);
+      if (this.sketches) {
+        const bytes = this.sketches.codeBytes;
+        this.sketches.rows().copyWithin(slot * bytes, movedFrom * bytes, (movedFrom + 1) * bytes);
+      }
       this.scale[slot] = this.scale[movedFrom];
       this.qNorm[slot] = this.qNorm[movedFrom];
       this.rNorm[slot] = this.rNorm[movedFrom];
@@ -95,10 +125,52 @@ export class QuantizedMatcher implements FaceMatcher {
   search(probe: Float32Array): FaceMatch | null {
     const n = this.store.size;
     this.lastSearch.reranked = 0;
+    this.lastSearch.path = 'scan';
     if (probe.length !== this.dim || n === 0) return null;
     const y = normalize(probe);
     if (!y) return null;
+    if (n >= PREFILTER_MIN_ROWS) {
+      const hit = this.searchSketchCandidates(y, n);
+      if (hit) return hit;
+    }
+    return this.scan(y, n);
+  }
 
+  /**
+   * The nearest rows by sketch distance, re-scored exactly; the best of them when no row left out
+   * could plausibly beat it (see the header), else null.
+   */
+  private searchSketchCandidates(y: Float32Array, n: number): FaceMatch | null {
+    const { sketch, sketches, histogram } = this;
+    if (!sketch || !sketches) return null;
+    sketch.encode(y, sketches.probe());
+    const dist = sketches.scan(n);
+    histogram.fill(0);
+    for (let r = 0; r < n; r++) histogram[dist[r]]++;
+    let cut = 0;
+    let covered = histogram[0];
+    while (covered < PREFILTER_CANDIDATES && cut < sketch.bits) covered += histogram[++cut];
+    if (covered > PREFILTER_MAX_CANDIDATES) return null;
+    const { rows, ids } = this.store;
+    const dim = this.dim;
+    let bestScore = -Infinity;
+    let bestId = '';
+    for (let r = 0; r < n; r++) {
+      if (dist[r] > cut) continue;
+      const s = dotRow(rows, r, y, dim);
+      if (beats(s, ids[r], bestScore, bestId || null)) {
+        bestScore = s;
+        bestId = ids[r];
+      }
+    }
+    this.lastSearch.reranked = covered;
+    if (coverageZ(bestScore, cut, sketch.bits) < PREFILTER_MIN_Z) return null;
+    this.lastSearch.path = 'prefilter';
+    return { personId: bestId, score: bestScore };
+  }
+
+  /** The exact answer: int8 scan, then every row whose bound reaches the best exact score. */
+  private scan(y: Float32Array, n: number): FaceMatch {
     // Quantize the probe into the kernel's int16 buffer; keep |ry| and |y| for the bound.
     const dim = this.dim;
     let maxAbs = 0;
@@ -136,7 +208,7 @@ export class QuantizedMatcher implements FaceMatcher {
     const { rows, ids } = this.store;
     let bestScore = dotRow(rows, bestRow, y, dim);
     let bestId = ids[bestRow];
-    let reranked = 1;
+    let reranked = this.lastSearch.reranked + 1;
     const floor = bestScore - EPS;
     for (let r = 0; r < n; r++) {
       if (r === bestRow || approx[r] + qNorm[r] * ryNorm + rNorm[r] * yNorm < floor) continue;
@@ -154,6 +226,7 @@ export class QuantizedMatcher implements FaceMatcher {
   private ensureCapacity(cap: number): void {
     if (this.scale.length >= cap) return;
     this.kernel.reserve(cap);
+    this.sketches?.reserve(cap);
     const grow = (a: Float64Array): Float64Array => {
       const next = new Float64Array(cap);
       next.set(a);
@@ -191,5 +264,9 @@ export class QuantizedMatcher implements FaceMatcher {
     this.scale[slot] = sx;
     this.qNorm[slot] = sqrt(qq);
     this.rNorm[slot] = sqrt(rr);
+    if (this.sketch && this.sketches) {
+      const bytes = this.sketches.codeBytes;
+      this.sketch.encode(x.subarray(off, off + dim), this.sketches.rows().subarray(slot * bytes, (slot + 1) * bytes));
+    }
   }
 }

@@ -8,6 +8,11 @@ export interface DeviceEventContext<T extends DeviceEventType = DeviceEventType>
   receivedAt: Date;
   /** The broker says it delivered this before (e.g. before a backend restart). */
   redelivered: boolean;
+  /**
+   * Runs `fn` once the event's row is committed (inserted = false: it had been stored before).
+   * Live pushes go here, so nobody is told about an event the log does not hold yet.
+   */
+  afterStored(fn: (inserted: boolean) => void): void;
 }
 
 /** What a handler returns is stored with the event as its outcome (e.g. the access decision). */
@@ -18,7 +23,8 @@ export type DeviceEventHandler<T extends DeviceEventType = DeviceEventType> = (
 /**
  * The one seam between ingestion and the domain modules: access, speakers, alarms register for the
  * event types they handle. A handler runs before the event is stored (so a gate is answered before
- * the commit) and its result is stored with the event.
+ * the commit) and its result is stored with the event; what should wait for the commit (live
+ * pushes) goes through `ctx.afterStored`.
  */
 @Injectable()
 export class DeviceEventDispatcher {

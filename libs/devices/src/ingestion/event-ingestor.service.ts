@@ -97,7 +97,9 @@ export class EventIngestor implements OnApplicationBootstrap, OnApplicationShutd
     const parsed = parseDeviceEvent(m.payload);
     if (!parsed.ok) return this.drop(m, parsed.reason, device.id, parsed.detail);
     const event = parsed.event;
-    void this.dispatcher.dispatch({ device, event, receivedAt, redelivered: m.dup }).then((outcome) =>
+    const afterStored: ((inserted: boolean) => void)[] = [];
+    const ctx = { device, event, receivedAt, redelivered: m.dup, afterStored: (fn: (inserted: boolean) => void) => void afterStored.push(fn) };
+    void this.dispatcher.dispatch(ctx).then((outcome) =>
       this.writer.add({
         deviceId: device.id,
         eventId: event.id,
@@ -111,6 +113,13 @@ export class EventIngestor implements OnApplicationBootstrap, OnApplicationShutd
           m.ack();
           if (inserted) this.stored.inc({ type: event.type });
           else this.duplicates.inc();
+          for (const fn of afterStored) {
+            try {
+              fn(inserted);
+            } catch (err) {
+              this.logger.error({ err, deviceId: device.id, eventId: event.id }, `after-store hook of ${event.type} failed`);
+            }
+          }
         },
       }),
     );
