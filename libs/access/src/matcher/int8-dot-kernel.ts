@@ -5,7 +5,8 @@
 // i32x4.dot_i16x8_s (pmaddwd). Integer sums are exact, which the matcher's exactness proof needs.
 // Measured alternatives: a two-rows-per-pass variant was 3x slower under V8; plain JS int8 is no
 // faster than the float32 loop (~50 ms at 50k x 512) and is kept only as a fallback.
-import { addTo, ensureMemory, get, i32Const, instantiate, lazyWasmModule, op, set, singleFunctionModule, storeLaneSum, v128, WasmMemory } from './wasm-writer';
+import { JsScanKernel, ScanKernel, WasmScanKernel } from './scan-kernel';
+import { addTo, get, i32Const, lazyWasmModule, op, set, singleFunctionModule, storeLaneSum, v128 } from './wasm-writer';
 
 export const ROW_ALIGN = 64;
 
@@ -59,126 +60,26 @@ export function isWasmSimdAvailable(): boolean {
   return wasmModule() !== null;
 }
 
-/**
- * A growable arena holding the int8 rows, the int16 probe and the int32 results, plus the scan.
- * Views are re-created after every grow (growing detaches the old ArrayBuffer).
- */
-export interface Int8DotKernel {
-  readonly kind: 'wasm-simd' | 'js';
-  /** Row stride in bytes (dim rounded up to ROW_ALIGN). */
+/** The int8 rows, the int16 probe and the int32 results, plus the scan (see scan-kernel.ts). */
+export interface Int8DotKernel extends ScanKernel<Int8Array, Int16Array> {
+  /** Row stride in bytes (dim rounded up to ROW_ALIGN); the probe has `stride` int16 entries. */
   readonly stride: number;
-  /** Makes room for `rows` rows; existing rows are kept. */
-  reserve(rows: number): void;
-  /** The int8 rows (row r at r * stride); valid until the next reserve(). */
-  rows(): Int8Array;
-  /** The probe as int16 (length stride); valid until the next reserve(). */
-  probe(): Int16Array;
-  /** Scores rows [0, n) against the probe; the result view is valid until the next call/reserve. */
-  scan(n: number): Int32Array;
 }
 
 export function createInt8DotKernel(dim: number, prefer: 'auto' | 'wasm-simd' | 'js' = 'auto'): Int8DotKernel {
   const stride = Math.ceil(dim / ROW_ALIGN) * ROW_ALIGN;
   const mod = prefer === 'js' ? null : wasmModule();
   if (prefer === 'wasm-simd' && !mod) throw new Error('WebAssembly SIMD is not available');
-  return mod ? new WasmKernel(mod, stride) : new JsKernel(stride);
+  const shape = { rowBytes: stride, rowKind: Int8Array, probeKind: Int16Array, probeLength: stride };
+  const kernel = mod ? new WasmScanKernel(mod, 'dots', shape, stride) : new JsScanKernel(shape, (db, q, n, out) => jsDots(db, q, n, stride, out));
+  return Object.assign(kernel, { stride });
 }
 
-class WasmKernel implements Int8DotKernel {
-  readonly kind = 'wasm-simd' as const;
-  private readonly memory: WasmMemory;
-  private readonly dots: (db: number, probe: number, rows: number, stride: number, out: number) => void;
-  private capacity = 0;
-  private readonly probeOff = 0;
-  private readonly dbOff: number;
-  private outOff = 0;
-  private rowsView!: Int8Array;
-  private probeView!: Int16Array;
-
-  constructor(
-    mod: object,
-    readonly stride: number,
-  ) {
-    const api = instantiate(mod);
-    this.memory = api.memory as WasmMemory;
-    this.dots = api.dots as WasmKernel['dots'];
-    // Layout: [int16 probe][int8 rows ... capacity][int32 out ... capacity]
-    this.dbOff = Math.ceil((stride * 2) / ROW_ALIGN) * ROW_ALIGN;
-    this.reserve(1024);
-    // V8 first runs wasm in its baseline tier (~2x slower); a few cheap calls let it tier up
-    // before the first real probe.
-    for (let i = 0; i < 8; i++) this.scan(1024);
-  }
-
-  reserve(rows: number): void {
-    if (rows <= this.capacity) return;
-    let cap = Math.max(this.capacity, 1024);
-    while (cap < rows) cap *= 2;
-    const outOff = this.dbOff + cap * this.stride;
-    ensureMemory(this.memory, outOff + cap * 4);
-    this.capacity = cap;
-    this.outOff = outOff;
-    this.rowsView = new Int8Array(this.memory.buffer, this.dbOff, cap * this.stride);
-    this.probeView = new Int16Array(this.memory.buffer, this.probeOff, this.stride);
-  }
-
-  rows(): Int8Array {
-    return this.rowsView;
-  }
-
-  probe(): Int16Array {
-    return this.probeView;
-  }
-
-  scan(n: number): Int32Array {
-    if (n > this.capacity) throw new RangeError('scan beyond reserved rows');
-    this.dots(this.dbOff, this.probeOff, n, this.stride, this.outOff);
-    return new Int32Array(this.memory.buffer, this.outOff, n);
-  }
-}
-
-// Fallback for runtimes without wasm SIMD: same arithmetic, plain JS.
-class JsKernel implements Int8DotKernel {
-  readonly kind = 'js' as const;
-  private capacity = 0;
-  private rowsView = new Int8Array(0);
-  private readonly probeView: Int16Array;
-  private out = new Int32Array(0);
-
-  constructor(readonly stride: number) {
-    this.probeView = new Int16Array(stride);
-    this.reserve(1024);
-  }
-
-  reserve(rows: number): void {
-    if (rows <= this.capacity) return;
-    let cap = Math.max(this.capacity, 1024);
-    while (cap < rows) cap *= 2;
-    const next = new Int8Array(cap * this.stride);
-    next.set(this.rowsView);
-    this.rowsView = next;
-    this.out = new Int32Array(cap);
-    this.capacity = cap;
-  }
-
-  rows(): Int8Array {
-    return this.rowsView;
-  }
-
-  probe(): Int16Array {
-    return this.probeView;
-  }
-
-  scan(n: number): Int32Array {
-    const db = this.rowsView;
-    const q = this.probeView;
-    const stride = this.stride;
-    for (let r = 0; r < n; r++) {
-      const off = r * stride;
-      let s = 0;
-      for (let k = 0; k < stride; k++) s += db[off + k] * q[k];
-      this.out[r] = s;
-    }
-    return this.out.subarray(0, n);
+function jsDots(db: Int8Array, q: Int16Array, n: number, stride: number, out: Int32Array): void {
+  for (let r = 0; r < n; r++) {
+    const off = r * stride;
+    let s = 0;
+    for (let k = 0; k < stride; k++) s += db[off + k] * q[k];
+    out[r] = s;
   }
 }

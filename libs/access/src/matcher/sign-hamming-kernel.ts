@@ -2,7 +2,8 @@
 // (hand-assembled, see wasm-writer.ts). A 512-bit code is 64 bytes, an eighth of an int8 row, and
 // each 16 bytes cost one xor and one popcount: the prefilter scan touches 3.2 MB at 50,000 faces
 // where the int8 scan touches 25.6 MB and multiplies.
-import { addTo, ensureMemory, get, i32Const, instantiate, lazyWasmModule, op, set, singleFunctionModule, storeLaneSum, v128, WasmMemory } from './wasm-writer';
+import { JsScanKernel, ScanKernel, WasmScanKernel } from './scan-kernel';
+import { addTo, get, i32Const, lazyWasmModule, op, set, singleFunctionModule, storeLaneSum, v128 } from './wasm-writer';
 
 /** Codes are whole 64-byte blocks (512 bits); unused trailing bits are zero in rows and probe. */
 export const CODE_BLOCK_BYTES = 64;
@@ -42,123 +43,37 @@ export function buildSignHammingModuleBytes(): Uint8Array {
 
 const wasmModule = lazyWasmModule(buildSignHammingModuleBytes);
 
-/** Rows of sign codes, the probe's code and the distances: a growable arena plus the scan. */
-export interface SignHammingKernel {
-  readonly kind: 'wasm-simd' | 'js';
+/** Rows of sign codes, the probe's code and the distances, plus the scan (see scan-kernel.ts). */
+export interface SignHammingKernel extends ScanKernel<Uint8Array, Uint8Array> {
   /** Bytes per code (a multiple of CODE_BLOCK_BYTES). */
   readonly codeBytes: number;
-  reserve(rows: number): void;
-  /** Row r's code at r * codeBytes; valid until the next reserve(). */
-  rows(): Uint8Array;
-  probe(): Uint8Array;
-  /** Distances of rows [0, n) to the probe; the view is valid until the next call/reserve. */
-  scan(n: number): Int32Array;
 }
 
 export function createSignHammingKernel(bits: number, prefer: 'auto' | 'wasm-simd' | 'js' = 'auto'): SignHammingKernel {
   const codeBytes = Math.ceil(bits / (8 * CODE_BLOCK_BYTES)) * CODE_BLOCK_BYTES;
   const mod = prefer === 'js' ? null : wasmModule();
   if (prefer === 'wasm-simd' && !mod) throw new Error('WebAssembly SIMD is not available');
-  return mod ? new WasmSignKernel(mod, codeBytes) : new JsSignKernel(codeBytes);
+  const shape = { rowBytes: codeBytes, rowKind: Uint8Array, probeKind: Uint8Array, probeLength: codeBytes };
+  const kernel = mod
+    ? new WasmScanKernel(mod, 'ham', shape, codeBytes / CODE_BLOCK_BYTES)
+    : new JsScanKernel(shape, (db, q, n, out) => jsDistances(db, q, n, codeBytes, out));
+  return Object.assign(kernel, { codeBytes });
 }
 
-class WasmSignKernel implements SignHammingKernel {
-  readonly kind = 'wasm-simd' as const;
-  private readonly memory: WasmMemory;
-  private readonly ham: (db: number, probe: number, rows: number, blocks: number, out: number) => void;
-  private capacity = 0;
-  private readonly dbOff: number;
-  private outOff = 0;
-  private rowsView!: Uint8Array;
-  private probeView!: Uint8Array;
-
-  constructor(
-    mod: object,
-    readonly codeBytes: number,
-  ) {
-    const api = instantiate(mod);
-    this.memory = api.memory as WasmMemory;
-    this.ham = api.ham as WasmSignKernel['ham'];
-    // Layout: [probe code][row codes ... capacity][int32 out ... capacity]
-    this.dbOff = codeBytes;
-    this.reserve(1024);
-    for (let i = 0; i < 8; i++) this.scan(1024); // let V8 tier the function up before real probes
-  }
-
-  reserve(rows: number): void {
-    if (rows <= this.capacity) return;
-    let cap = Math.max(this.capacity, 1024);
-    while (cap < rows) cap *= 2;
-    const outOff = this.dbOff + cap * this.codeBytes;
-    ensureMemory(this.memory, outOff + cap * 4);
-    this.capacity = cap;
-    this.outOff = outOff;
-    this.rowsView = new Uint8Array(this.memory.buffer, this.dbOff, cap * this.codeBytes);
-    this.probeView = new Uint8Array(this.memory.buffer, 0, this.codeBytes);
-  }
-
-  rows(): Uint8Array {
-    return this.rowsView;
-  }
-
-  probe(): Uint8Array {
-    return this.probeView;
-  }
-
-  scan(n: number): Int32Array {
-    if (n > this.capacity) throw new RangeError('scan beyond reserved rows');
-    this.ham(this.dbOff, 0, n, this.codeBytes / CODE_BLOCK_BYTES, this.outOff);
-    return new Int32Array(this.memory.buffer, this.outOff, n);
-  }
-}
-
-// Fallback for runtimes without wasm SIMD: 32 bits at a time.
-class JsSignKernel implements SignHammingKernel {
-  readonly kind = 'js' as const;
-  private capacity = 0;
-  private rowsView = new Uint8Array(0);
-  private readonly probeView: Uint8Array;
-  private out = new Int32Array(0);
-
-  constructor(readonly codeBytes: number) {
-    this.probeView = new Uint8Array(codeBytes);
-    this.reserve(1024);
-  }
-
-  reserve(rows: number): void {
-    if (rows <= this.capacity) return;
-    let cap = Math.max(this.capacity, 1024);
-    while (cap < rows) cap *= 2;
-    const next = new Uint8Array(cap * this.codeBytes);
-    next.set(this.rowsView);
-    this.rowsView = next;
-    this.out = new Int32Array(cap);
-    this.capacity = cap;
-  }
-
-  rows(): Uint8Array {
-    return this.rowsView;
-  }
-
-  probe(): Uint8Array {
-    return this.probeView;
-  }
-
-  scan(n: number): Int32Array {
-    const words = this.codeBytes / 4;
-    const db = new Uint32Array(this.rowsView.buffer, this.rowsView.byteOffset, n * words);
-    const q = new Uint32Array(this.probeView.buffer, this.probeView.byteOffset, words);
-    for (let r = 0; r < n; r++) {
-      let s = 0;
-      for (let k = 0; k < words; k++) s += popcount32(db[r * words + k] ^ q[k]);
-      this.out[r] = s;
-    }
-    return this.out.subarray(0, n);
+// 32 bits at a time.
+function jsDistances(rows: Uint8Array, probe: Uint8Array, n: number, codeBytes: number, out: Int32Array): void {
+  const words = codeBytes / 4;
+  const db = new Uint32Array(rows.buffer, rows.byteOffset, n * words);
+  const q = new Uint32Array(probe.buffer, probe.byteOffset, words);
+  for (let r = 0; r < n; r++) {
+    let s = 0;
+    for (let k = 0; k < words; k++) s += popcount32(db[r * words + k] ^ q[k]);
+    out[r] = s;
   }
 }
 
 function popcount32(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
