@@ -106,6 +106,9 @@ describe('access across two api instances', () => {
       const arrived = await waitFor(async () => household.received.find((r) => r.event === 'notification' && r.payload.kind === 'visitor.arrived'), (x) => !!x, 5000);
       expect(arrived!.payload).toMatchObject({ ref: { type: 'visitor_pass', id: pass.body.id } });
       expect(arrived!.payload.title).toContain('Chen Jie');
+      // Also in the host's inbox (the shared Notifier), under the id that was pushed.
+      const inbox = await asUser(b, w.b.token).get('/me/notifications');
+      expect(inbox.body.items).toContainEqual(expect.objectContaining({ id: arrived!.payload.id, kind: 'visitor.arrived', ref: { type: 'visitor_pass', id: pass.body.id } }));
       await new Promise((r) => setTimeout(r, 300));
       expect(neighbour.received.filter((r) => r.event === 'access.event' && r.payload.unitId === w.unitB.id)).toEqual([]);
     } finally {

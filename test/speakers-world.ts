@@ -9,7 +9,8 @@ import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import type { ClientToServerEvents, ServerToClientEvents } from '@app/contracts/realtime';
 import { Site, Unit } from '@app/community';
-import { SimSpeaker } from '@app/devices-sim';
+import { SimSpeaker, type SimSpeakerOptions } from '@app/devices-sim';
+import { MetricsService } from '@app/core';
 import { asUser, clearRedisPrefix, createTestEnv, Factories, startTestApi, TEST_PASSWORD, TestApi, TestEnv } from '@app/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
@@ -120,7 +121,7 @@ export class SpeakersWorld {
   }
 
   /** Provisions a speaker over the API, starts its simulator and waits until the backend sees it online. */
-  async speaker(name: string, announcementMs = 3000): Promise<PlacedSpeaker> {
+  async speaker(name: string, announcementMs = 3000, options: Pick<SimSpeakerOptions, 'reportsPlayed'> = {}): Promise<PlacedSpeaker> {
     const res = await this.as(this.admin).post('/devices', { kind: 'speaker', siteId: this.site.id, name });
     if (res.status !== 201) throw new Error(`provisioning failed: ${res.status} ${JSON.stringify(res.body)}`);
     const sim = new SimSpeaker({
@@ -131,6 +132,7 @@ export class SpeakersWorld {
       telemetryPeriodMs: 1000,
       reconnectDelayMs: 200,
       announcementMs,
+      ...options,
     });
     this.sims.push(sim);
     sim.start();
@@ -221,6 +223,13 @@ export class SpeakersWorld {
     };
     this.clients.push(client);
     return client.next('snapshot').then((snapshot) => Object.assign(client, { snapshot }));
+  }
+
+  /** A counter from the api's /metrics, or the worker's registry (0 when the series does not exist yet). */
+  async metric(name: string, labels: string, from: 'api' | 'worker' = 'api'): Promise<number> {
+    const text = from === 'api' ? (await this.api.http.get('/metrics')).text : await this.worker!.get(MetricsService).registry.metrics();
+    const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
+    return line ? Number(line.split(' ')[1]) : 0;
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import { DevicesModule } from '@app/devices';
 import { AccessModule } from '@app/access';
 import { RealtimeModule, RealtimePublisher } from '@app/realtime';
 import { TicketsModule } from '@app/tickets';
+import { NotificationsInboxModule } from '@app/notifications';
 import { SpeakersModule } from '@app/speakers';
 
 /** The api: REST, websocket and device ingress. Wiring only. */
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, CommunityModule, DevicesModule.forApi(), AccessModule.forApi(), SpeakersModule.forApi(), RealtimeModule.forApi(), TicketsModule.forApi({ events: { useExisting: RealtimePublisher } })],
+      imports: [CoreModule.forRoot(config), HealthModule, CommunityModule, DevicesModule.forApi(), AccessModule.forApi(), SpeakersModule.forApi(), RealtimeModule.forApi(), TicketsModule.forApi({ events: { useExisting: RealtimePublisher } }), NotificationsInboxModule],
       providers: [
         DemoSeeder,
         { provide: APP_GUARD, useClass: AuthGuard },

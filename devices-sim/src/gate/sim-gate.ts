@@ -57,8 +57,9 @@ export class SimGate extends SimDevice {
     });
     this.handleCommand('facelib.sync', (cmd) => {
       const result = this.faceLibrary.apply(cmd.data);
+      if (result.refused) return { ok: false, code: AckErrorCode.ChunkOutOfOrder, message: 'earlier chunks of this library are missing' };
       if (result.applied) this.localEntries = null;
-      return { ok: true, data: { version: result.version, applied: result.applied } };
+      return { ok: true, data: { version: result.version, applied: result.applied, ...(result.staged !== undefined ? { staged: result.staged } : {}) } };
     });
   }
 

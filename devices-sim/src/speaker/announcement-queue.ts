@@ -3,6 +3,8 @@
 
 export interface QueuedAnnouncement {
   announcementId: string;
+  /** The speaker.announce command that brought it (echoed in announcement.played). */
+  commandId?: string;
   priority: 'normal' | 'emergency';
   text?: string;
   audioUrl?: string;

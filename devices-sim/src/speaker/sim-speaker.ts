@@ -1,4 +1,4 @@
-import type { DeviceConfig, DeviceTelemetry } from '@app/contracts';
+import type { DeviceConfig, DeviceEventData, DeviceTelemetry } from '@app/contracts';
 import { SimDevice } from '../device/sim-device';
 import type { SimDeviceOptions } from '../device/sim-device-options';
 import { AnnouncementQueue, simAnnouncementMs, type QueuedAnnouncement } from './announcement-queue';
@@ -20,7 +20,14 @@ export type PlaybackState = 'playing' | 'paused' | 'idle';
 export interface SimSpeakerOptions extends Omit<SimDeviceOptions, 'kind'> {
   /** How long an announcement plays (ms, or per announcement); default ~4 characters a second. */
   announcementMs?: number | ((announcement: QueuedAnnouncement) => number);
+  /**
+   * Send `announcement.played` when an announcement ends (default true). False plays an older
+   * speaker that never reports, for which the backend infers "played" from the duration.
+   */
+  reportsPlayed?: boolean;
 }
+
+type AnnouncementEnd = DeviceEventData<'announcement.played'>['status'];
 
 interface Track {
   state: PlaybackState;
@@ -29,8 +36,9 @@ interface Track {
 }
 
 /**
- * A Bluetooth speaker: pairing windows, one phone at a time, playback, announcements, and a volume
- * that never exceeds the cap (the lowest of speaker.volume's cap, config volumeCap, quiet hours).
+ * A Bluetooth speaker: pairing windows, one phone at a time, playback, announcements (each reported
+ * with `announcement.played` when it ends), the zone's background music (`speaker.music`), and a
+ * volume that never exceeds the cap (the lowest of the command cap, config volumeCap, quiet hours).
  * Traffic comes from `pairPhone`, `play`, `setVolume`, `leave`.
  */
 export class SimSpeaker extends SimDevice {
@@ -47,11 +55,15 @@ export class SimSpeaker extends SimDevice {
   /** Announcements that played to their end, in order (ids). */
   readonly played: string[] = [];
   private readonly announcementMs: (announcement: QueuedAnnouncement) => number;
+  private readonly reportsPlayed: boolean;
+  /** The zone's background music playing (or waiting under an announcement), null when none. */
+  private music: { playlist: string | null } | null = null;
 
   constructor(options: SimSpeakerOptions) {
-    const { announcementMs, ...device } = options;
+    const { announcementMs, reportsPlayed, ...device } = options;
     super({ ...device, kind: 'speaker' });
     this.announcementMs = typeof announcementMs === 'number' ? () => announcementMs : (announcementMs ?? simAnnouncementMs);
+    this.reportsPlayed = reportsPlayed ?? true;
     this.handleCommand('speaker.volume', (cmd) => {
       this.commandCap = cmd.data.cap;
       this.applyLevel(cmd.data.level);
@@ -68,22 +80,47 @@ export class SimSpeaker extends SimDevice {
       return { ok: true, data: { connected: this.session !== null } };
     });
     this.handleCommand('speaker.announce', (cmd) => {
-      const item: QueuedAnnouncement = { announcementId: cmd.data.announcementId, priority: cmd.data.priority };
+      const item: QueuedAnnouncement = { announcementId: cmd.data.announcementId, commandId: cmd.id, priority: cmd.data.priority };
       if (cmd.data.text !== undefined) item.text = cmd.data.text;
       if (cmd.data.audioUrl !== undefined) item.audioUrl = cmd.data.audioUrl;
       const wasPlaying = this.announcements.playing !== null;
       const decision = this.announcements.offer(item);
+      if (decision.action === 'play' && decision.interrupted) this.reportEnd(decision.interrupted, 'interrupted', 'an emergency took over');
       if (decision.action === 'play') this.startAnnouncement(item, wasPlaying);
       return { ok: true, data: decision.action === 'queue' ? { queued: decision.position } : {} };
     });
     this.handleCommand('speaker.stop', () => {
+      const playing = this.announcements.playing;
+      if (playing) this.reportEnd(playing, 'interrupted', 'stopped');
+      for (const waiting of this.announcements.pending) this.reportEnd(waiting, 'failed', 'stopped before it played');
       this.announcements.clear();
       this.cancel(this.announcementTimer);
       this.announcementTimer = null;
       this.musicBeforeAnnouncement = null;
+      this.music = null;
       this.setPlayback('idle');
       return { ok: true };
     });
+    this.handleCommand('speaker.music', (cmd) => {
+      if (cmd.data.action === 'stop') {
+        this.stopMusic();
+        return { ok: true };
+      }
+      // A connected phone owns the speaker; the backend stops the music before it pairs one.
+      if (this.session) return { ok: false, code: 'BUSY', message: 'a phone is connected' };
+      this.commandCap = cmd.data.cap ?? this.commandCap;
+      this.applyLevel(cmd.data.level ?? this.level);
+      this.music = { playlist: cmd.data.playlist ?? null };
+      const track: Track = { state: 'playing', title: `Background music: ${cmd.data.playlist ?? 'default'}` };
+      if (this.announcements.playing) this.musicBeforeAnnouncement = track;
+      else this.setPlayback(track.state, track.title);
+      return { ok: true, data: { level: this.level, cap: this.cap() } };
+    });
+  }
+
+  /** The zone's background music playing now (null: none, or a phone / announcement has the speaker). */
+  get backgroundMusic(): { playlist: string | null; level: number } | null {
+    return this.music && !this.announcements.playing ? { playlist: this.music.playlist, level: this.level } : null;
   }
 
   get volume(): number {
@@ -119,6 +156,7 @@ export class SimSpeaker extends SimDevice {
     const pairing = this.pairing;
     if (!pairing || pairing.code !== code || this.now() >= pairing.until || this.session) return false;
     this.pairing = null; // one phone per window
+    this.stopMusic(); // the phone takes over, even if the backend's stop was lost
     this.session = { sessionId: pairing.sessionId, phoneMac };
     this.emitEvent('bt.connected', { sessionId: pairing.sessionId, code, phoneMac });
     return true;
@@ -166,21 +204,37 @@ export class SimSpeaker extends SimDevice {
     if (!overAnother) this.musicBeforeAnnouncement = this.track;
     this.cancel(this.announcementTimer);
     this.setPlayback('playing', `Announcement: ${(item.text ?? item.audioUrl ?? '').slice(0, 280)}`);
-    this.announcementTimer = this.later(this.announcementMs(item), () => this.finishAnnouncement(item.announcementId));
+    this.announcementTimer = this.later(this.announcementMs(item), () => this.finishAnnouncement(item));
   }
 
-  private finishAnnouncement(announcementId: string): void {
+  private finishAnnouncement(item: QueuedAnnouncement): void {
     this.announcementTimer = null;
-    this.played.push(announcementId);
-    const next = this.announcements.finish(announcementId);
+    this.played.push(item.announcementId);
+    this.reportEnd(item, 'played');
+    const next = this.announcements.finish(item.announcementId);
     if (next) {
       this.startAnnouncement(next, true);
       return;
     }
     const music = this.musicBeforeAnnouncement;
     this.musicBeforeAnnouncement = null;
-    if (this.session && music && music.state !== 'idle') this.setPlayback(music.state, music.title, music.artist);
+    if ((this.session || this.music) && music && music.state !== 'idle') this.setPlayback(music.state, music.title, music.artist);
     else this.setPlayback('idle');
+  }
+
+  private reportEnd(item: QueuedAnnouncement, status: AnnouncementEnd, detail?: string): void {
+    if (!this.reportsPlayed) return;
+    const data: DeviceEventData<'announcement.played'> = { announcementId: item.announcementId, status };
+    if (item.commandId !== undefined) data.commandId = item.commandId;
+    if (detail !== undefined) data.detail = detail;
+    this.emitEvent('announcement.played', data);
+  }
+
+  private stopMusic(): void {
+    if (!this.music) return;
+    this.music = null;
+    if (this.announcements.playing) this.musicBeforeAnnouncement = null;
+    else if (!this.session) this.setPlayback('idle');
   }
 
   private setPlayback(state: PlaybackState, title?: string, artist?: string): void {

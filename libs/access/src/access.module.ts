@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunityModule } from '@app/community';
+import { NotificationsModule } from '@app/notifications';
 import { ACCESS_ENTITIES } from './access-entities';
 import { AccessAlarmsService } from './alarms/access-alarms.service';
 import { AlarmRealtimeRegistration } from './alarms/alarm-realtime.registration';
@@ -23,6 +24,8 @@ import { DeviceLinks } from './links/device-links';
 import { AccessLogController } from './log/access-log.controller';
 import { AccessLogService } from './log/access-log.service';
 import { VisitorPassUses } from './passes/visitor-pass-uses';
+import { SiteAccessPoliciesController } from './policies/site-access-policies.controller';
+import { SiteAccessPoliciesService } from './policies/site-access-policies.service';
 import { VisitorPassesController } from './passes/visitor-passes.controller';
 import { VisitorPassesService } from './passes/visitor-passes.service';
 import { AccessDirectoryReader } from './state/access-directory.reader';
@@ -39,8 +42,8 @@ export class AccessModule {
   static forApi(): DynamicModule {
     return {
       module: AccessModule,
-      imports: [TypeOrmModule.forFeature(ACCESS_ENTITIES), CommunityModule],
-      controllers: [FacesController, MyQrController, VisitorPassesController, AccessLogController, GatesController, AlarmsController],
+      imports: [TypeOrmModule.forFeature(ACCESS_ENTITIES), CommunityModule, NotificationsModule],
+      controllers: [FacesController, MyQrController, VisitorPassesController, AccessLogController, GatesController, AlarmsController, SiteAccessPoliciesController],
       providers: [
         DeviceLinks,
         AccessDirectoryReader,
@@ -57,6 +60,7 @@ export class AccessModule {
         AccessLogService,
         GateModesService,
         RemoteOpenService,
+        SiteAccessPoliciesService,
         AccessAlarmsService,
         DoorWatchService,
         GatePresenceWatch,

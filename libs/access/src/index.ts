@@ -6,6 +6,8 @@ export * from './passes/visitor-pass.entity';
 export * from './gates/access-gate.entity';
 export * from './alarms/access-alarm.entity';
 export * from './facelib/facelib-change.entity';
+export * from './policies/access-policy.entity';
+export * from './policies/site-access-settings.entity';
 export * from './state/access-state.service';
 export * from './state/access-directory.reader';
 export * from './log/access-log.service';

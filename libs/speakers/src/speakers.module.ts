@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@app/notifications';
 import { AnnouncementPlanner } from './announcements/announcement-planner';
 import { AnnouncementStatusService } from './announcements/announcement-status.service';
 import { AnnouncementsController } from './announcements/announcements.controller';
@@ -13,6 +14,7 @@ import { SessionRecords } from './engine/session-records';
 import { SpeakerEngine } from './engine/speaker-engine.service';
 import { SpeakerDeviceLinks } from './engine/speaker-device-links';
 import { SpeakerLive } from './engine/speaker-live.service';
+import { SpeakerNotices } from './engine/speaker-notices';
 import { SpeakerStore } from './engine/speaker-store';
 import { SpeakerTimers } from './engine/speaker-timers.service';
 import { SpeakerRealtimeRegistration } from './realtime/speaker-realtime.registration';
@@ -35,6 +37,7 @@ const SHARED: Provider[] = [
   SessionRecords,
   SpeakerTimers,
   SpeakerLive,
+  SpeakerNotices,
   AnnouncementStatusService,
   AnnouncementPlanner,
   EffectRunner,
@@ -53,7 +56,7 @@ export class SpeakersModule {
   static forApi(): DynamicModule {
     return {
       module: SpeakersModule,
-      imports: [TypeOrmModule.forFeature(SPEAKERS_ENTITIES)],
+      imports: [TypeOrmModule.forFeature(SPEAKERS_ENTITIES), NotificationsModule],
       controllers: [SpeakerZonesController, SpeakersController, SpeakerSessionsController, SpeakerBansController, AnnouncementsController],
       providers: [
         ...SHARED,
@@ -71,7 +74,7 @@ export class SpeakersModule {
   static forWorker(): DynamicModule {
     return {
       module: SpeakersModule,
-      imports: [TypeOrmModule.forFeature(SPEAKERS_ENTITIES)],
+      imports: [TypeOrmModule.forFeature(SPEAKERS_ENTITIES), NotificationsModule],
       providers: [...SHARED, SpeakerSweepService, SpeakerTimersProcessor, SpeakerSweepScheduler],
       exports: [SpeakerEngine, SpeakerSweepService],
     };

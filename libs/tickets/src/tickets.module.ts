@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { memoryStorage } from 'multer';
 import { APP_CONFIG, AppConfig } from '@app/core';
+import { NotificationsModule } from '@app/notifications';
 import { ATTACHMENT_STORAGE, DiskAttachmentStorage } from './attachments/attachment-storage';
 import { TicketAttachmentsController } from './attachments/ticket-attachments.controller';
 import { TicketAttachmentsService } from './attachments/ticket-attachments.service';
@@ -17,8 +18,6 @@ import { MaintenancePlansService } from './maintenance/maintenance-plans.service
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MaintenanceReconciler } from './maintenance/maintenance-reconciler';
 import { MaintenanceSchedules } from './maintenance/maintenance-schedules.service';
-import { NotificationsController } from './notifications/notifications.controller';
-import { NotificationsService } from './notifications/notifications.service';
 import { RecipientsService } from './notifications/recipients.service';
 import { TicketSettingsController } from './settings/ticket-settings.controller';
 import { TicketSettingsService } from './settings/ticket-settings.service';
@@ -46,7 +45,6 @@ export interface TicketsModuleOptions {
 
 const SHARED_PROVIDERS: Provider[] = [
   TicketSettingsService,
-  NotificationsService,
   RecipientsService,
   TicketLiveEvents,
   SlaJobsService,
@@ -66,8 +64,8 @@ function sinkProvider(options: TicketsModuleOptions): Provider {
 }
 
 /**
- * Property tickets. The api hosts the REST endpoints (resident flow, staff console, settings,
- * notification inbox); the worker hosts the SLA timers, auto-close and maintenance schedules.
+ * Property tickets. The api hosts the REST endpoints (resident flow, staff console, settings);
+ * notifications go to the shared inbox (@app/notifications); the worker hosts the SLA timers, auto-close and maintenance schedules.
  */
 @Module({})
 export class TicketsModule {
@@ -76,12 +74,13 @@ export class TicketsModule {
       module: TicketsModule,
       imports: [
         TypeOrmModule.forFeature(TICKETS_ENTITIES),
+        NotificationsModule,
         // Uploads stay in memory (size-capped) until their type is checked, then go to the storage.
         MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: c.uploads.maxBytes, files: 1 } }) }),
         ...(options.events?.imports ?? []),
       ],
       // Metrics and attachments first: their paths must not fall into `tickets/:id`.
-      controllers: [TicketMetricsController, TicketAttachmentsController, TicketSettingsController, NotificationsController, MaintenancePlansController, TicketsController],
+      controllers: [TicketMetricsController, TicketAttachmentsController, TicketSettingsController, MaintenancePlansController, TicketsController],
       providers: [
         ...SHARED_PROVIDERS,
         sinkProvider(options),
@@ -91,14 +90,14 @@ export class TicketsModule {
         TicketAttachmentsService,
         { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new DiskAttachmentStorage(c.uploads.dir) },
       ],
-      exports: [TicketQueryService, TicketCreateService, NotificationsService],
+      exports: [TicketQueryService, TicketCreateService],
     };
   }
 
   static forWorker(options: TicketsModuleOptions = {}): DynamicModule {
     return {
       module: TicketsModule,
-      imports: [TypeOrmModule.forFeature(TICKETS_ENTITIES), ...(options.events?.imports ?? [])],
+      imports: [TypeOrmModule.forFeature(TICKETS_ENTITIES), NotificationsModule, ...(options.events?.imports ?? [])],
       providers: [...SHARED_PROVIDERS, sinkProvider(options), TicketSlaProcessor, TicketSlaSweepScheduler, MaintenanceOccurrences, MaintenanceProcessor, MaintenanceReconciler],
       exports: [TicketSlaService, TicketCreateService],
     };

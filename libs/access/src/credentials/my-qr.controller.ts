@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig, CurrentUser, DomainError, Principal } from '@app/core';
 import { mintResidentQr } from '../domain';
+import { FaceRateLimited } from './face-rate-limit.guard';
 
 export interface MyQrView {
   token: string;
@@ -18,6 +19,7 @@ export class MyQrController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
+  @FaceRateLimited('qr')
   @ApiOperation({ summary: 'Your rotating entry code (30 s steps, ±1 accepted): the credential that needs no face' })
   get(@CurrentUser() user: Principal): MyQrView {
     // Staff get one too: with the lockdown override, it is how security passes a locked-down gate.

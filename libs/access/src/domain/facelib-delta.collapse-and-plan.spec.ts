@@ -27,6 +27,22 @@ describe('face library deltas', () => {
     expect(newer.version).toBeGreaterThan(older.version);
   });
 
+  it('stops before the change that would not fit in one message; the rest follows from its version', () => {
+    const changes = [
+      { version: 11, residentId: 'a', op: 'upsert' as const },
+      { version: 12, residentId: 'b', op: 'remove' as const },
+      { version: 13, residentId: 'a', op: 'remove' as const }, // turns a's upsert into a removal: fits
+      { version: 14, residentId: 'c', op: 'upsert' as const },
+      { version: 15, residentId: 'd', op: 'upsert' as const },
+    ];
+    const budget = { maxBytes: 250, upsertBytes: 100, removeBytes: 40 };
+    const first = collapseFacelibChanges(changes, 10, budget);
+    expect(first).toEqual({ version: 14, upserts: ['c'], removes: ['a', 'b'] });
+    expect(collapseFacelibChanges(changes, first.version, budget)).toEqual({ version: 15, upserts: ['d'], removes: [] });
+    // One change is always taken, even one larger than the budget.
+    expect(collapseFacelibChanges(changes, 10, { ...budget, maxBytes: 10 })).toEqual({ version: 11, upserts: ['a'], removes: [] });
+  });
+
   it('sends nothing to a gate that is up to date', () => {
     expect(planFacelibSync({ ackedVersion: 7, latestVersion: 7, pendingChanges: 0 })).toEqual({ kind: 'none' });
   });

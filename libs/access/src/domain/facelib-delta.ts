@@ -16,19 +16,37 @@ export interface FacelibDelta {
   removes: string[];
 }
 
-/** Collapses ordered changes (ascending version) above `fromVersion`. */
-export function collapseFacelibChanges(changes: readonly FacelibChangeRow[], fromVersion: number): FacelibDelta {
+/** What one message may carry: bytes in all, and what an upsert / a removal costs. */
+export interface FacelibDeltaBudget {
+  maxBytes: number;
+  upsertBytes: number;
+  removeBytes: number;
+}
+
+/**
+ * Collapses ordered changes (ascending version) above `fromVersion`. With a budget, it stops before
+ * the change that would not fit in one message (at least one is always taken): the delta's version
+ * is then the last change taken, and the rest follows once the gate acks it.
+ */
+export function collapseFacelibChanges(changes: readonly FacelibChangeRow[], fromVersion: number, budget?: FacelibDeltaBudget): FacelibDelta {
   const last = new Map<string, 'upsert' | 'remove'>();
   let version = fromVersion;
+  let upserts = 0;
+  let removes = 0;
   for (const c of changes) {
     if (c.version <= fromVersion) continue;
+    const before = last.get(c.residentId);
+    const u = upserts + (c.op === 'upsert' ? 1 : 0) - (before === 'upsert' ? 1 : 0);
+    const r = removes + (c.op === 'remove' ? 1 : 0) - (before === 'remove' ? 1 : 0);
+    if (budget && version > fromVersion && u * budget.upsertBytes + r * budget.removeBytes > budget.maxBytes) break;
     last.set(c.residentId, c.op);
+    [upserts, removes] = [u, r];
     if (c.version > version) version = c.version;
   }
-  const upserts: string[] = [];
-  const removes: string[] = [];
-  for (const [id, op] of last) (op === 'upsert' ? upserts : removes).push(id);
-  return { version, upserts: upserts.sort(), removes: removes.sort() };
+  const ups: string[] = [];
+  const rems: string[] = [];
+  for (const [id, op] of last) (op === 'upsert' ? ups : rems).push(id);
+  return { version, upserts: ups.sort(), removes: rems.sort() };
 }
 
 export type FacelibSyncPlan = { kind: 'none' } | { kind: 'delta'; fromVersion: number } | { kind: 'full' };

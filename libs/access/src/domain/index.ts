@@ -12,3 +12,5 @@ export * from './facelib-delta';
 export * from './scan-replay';
 export * from './visitor-pass-rules';
 export * from './access-outcome';
+export * from './site-access-config';
+export * from './facelib-chunks';

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@app/core';
+import { FaceRateLimited } from '../credentials/face-rate-limit.guard';
 import { IdParamDto } from '../http/id-param.dto';
 import { EnrolFaceDto, FaceStatusView, WithdrawFaceDto } from './dto/face.dto';
 import { FaceEnrolmentService } from './face-enrolment.service';
@@ -19,6 +20,7 @@ export class FacesController {
 
   @Post()
   @HttpCode(200)
+  @FaceRateLimited('face-write')
   @ApiOperation({ summary: 'Enrol or replace a face: the resident for themselves, or staff of the site on their behalf, with recorded consent' })
   @ApiUnprocessableEntityResponse({ description: 'no explicit consent' })
   enrol(@CurrentUser() user: Principal, @Param() p: IdParamDto, @Body() dto: EnrolFaceDto): Promise<FaceStatusView> {
@@ -27,6 +29,7 @@ export class FacesController {
 
   @Delete()
   @HttpCode(200)
+  @FaceRateLimited('face-write')
   @ApiOperation({ summary: 'Withdraw consent: the template is deleted, dropped from every matcher and gate; the consent trail is kept' })
   withdraw(@CurrentUser() user: Principal, @Param() p: IdParamDto, @Body() dto: WithdrawFaceDto): Promise<FaceStatusView> {
     return this.faces.withdraw(user, p.id, dto ?? {});

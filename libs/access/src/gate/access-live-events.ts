@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { householdRoom, staffRoom, userRoom } from '@app/contracts/realtime';
+import { householdRoom, staffRoom } from '@app/contracts/realtime';
+import { Notifier } from '@app/notifications';
 import { RealtimePublisher } from '@app/realtime';
 import { accessEventPayload, AccessEventIds, AccessOutcome } from '../domain';
 import { AccessState } from '../state/access-state.service';
@@ -16,6 +17,7 @@ export class AccessLiveEvents {
   constructor(
     private readonly publisher: RealtimePublisher,
     private readonly state: AccessState,
+    private readonly notifier: Notifier,
   ) {}
 
   published(ids: AccessEventIds, o: AccessOutcome): void {
@@ -30,17 +32,13 @@ export class AccessLiveEvents {
     }
   }
 
+  // Into the host's inbox too; off the decision path (the door command has already gone out).
   private visitorArrived(ids: AccessEventIds, o: AccessOutcome): void {
     const host = this.state.person(o.hostResidentId!);
     if (!host?.accountId) return;
-    this.publisher.toRoom(userRoom(host.accountId), 'notification', {
-      id: `visitor-${ids.eventId}`,
-      version: 1,
-      at: ids.at.toISOString(),
-      kind: 'visitor.arrived',
-      title: `Your visitor ${o.visitorName ?? ''} has arrived`.replace(/\s+/g, ' '),
-      body: `Entered at ${ids.at.toISOString()}`,
-      ref: { type: 'visitor_pass', id: o.passId! },
-    });
+    const title = `Your visitor ${o.visitorName ?? ''} has arrived`.replace(/\s+/g, ' ');
+    this.notifier
+      .notify([{ accountIds: [host.accountId], kind: 'visitor.arrived', title, body: `Entered at ${ids.at.toISOString()}`, ref: { type: 'visitor_pass', id: o.passId! } }])
+      .catch((err: Error) => this.logger.warn(`visitor-arrived notice for event ${ids.eventId} not stored: ${err.message}`));
   }
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { GateMode } from '@app/contracts';
-import type { GateZone } from '../domain';
+import type { FullSyncProgress, GateZone } from '../domain';
 
 /**
  * Access settings and state of one gate (the device row belongs to libs/devices): its mode, its
@@ -36,6 +36,10 @@ export class GateAccessSettings {
   /** The face-library version the gate last acked. */
   @Column('int', { default: 0 })
   facelibVersion: number;
+
+  /** A chunked full library on its way to the gate (see facelib-sync.service), or null. */
+  @Column('jsonb', { nullable: true })
+  facelibFullSync: FullSyncProgress | null;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { endianness } from 'node:os';
 import { DataSource } from 'typeorm';
 import type { GateMode } from '@app/contracts';
-import type { GateZone } from '../domain';
+import type { CustomAccessPolicy, GateZone, HolidayException, SiteAccessConfig } from '../domain';
 
 export interface ResidentRow {
   id: string;
@@ -128,6 +128,21 @@ export class AccessDirectoryReader {
     return ids.length ? this.db.query(`${PASS_SQL} WHERE id = ANY($1::uuid[])`, [ids]) : [];
   }
 
+  /** Sites' own access configuration (custom policies, switched-off defaults, holidays); all sites when no ids. */
+  async siteAccessConfigs(siteIds?: readonly string[]): Promise<Map<string, SiteAccessConfig>> {
+    const where = siteIds ? `WHERE "siteId" = ANY($1::uuid[])` : '';
+    const params = siteIds ? [siteIds] : [];
+    const [policies, settings] = await Promise.all([
+      this.db.query(`SELECT id, "siteId", "groupId", "gateIds", windows, "followsHolidays", label, enabled FROM access_policies ${where} ORDER BY "createdAt", id`, params) as Promise<(CustomAccessPolicy & { siteId: string })[]>,
+      this.db.query(`SELECT "siteId", holidays, "disabledDefaultPolicies" FROM site_access_settings ${where}`, params) as Promise<{ siteId: string; holidays: HolidayException[]; disabledDefaultPolicies: string[] }[]>,
+    ]);
+    const configs = new Map<string, SiteAccessConfig>();
+    const of = (siteId: string) => configs.get(siteId) ?? configs.set(siteId, { custom: [], disabledDefaults: [], holidays: [] }).get(siteId)!;
+    for (const { siteId, ...p } of policies) (of(siteId).custom as CustomAccessPolicy[]).push(p);
+    for (const s of settings) configs.set(s.siteId, { ...of(s.siteId), disabledDefaults: s.disabledDefaultPolicies, holidays: s.holidays });
+    return configs;
+  }
+
   /** Templates in pages (keyset on residentId), so 50,000 of them never sit in one result. */
   async templatePage(after: string | null, limit: number): Promise<TemplateRow[]> {
     const rows: { residentId: string; siteId: string; template: Buffer }[] = await this.db.query(
@@ -137,11 +152,22 @@ export class AccessDirectoryReader {
     return rows.map((r) => ({ residentId: r.residentId, siteId: r.siteId, vector: this.toVector(r.template) }));
   }
 
-  /** Templates of a site (all, or these residents), for the gates' offline libraries. */
-  async templatesOf(siteId: string, residentIds: readonly string[] | null): Promise<TemplateRow[]> {
-    const rows: { residentId: string; siteId: string; template: Buffer }[] = residentIds
-      ? await this.db.query(`SELECT "residentId", "siteId", template FROM face_templates WHERE "siteId" = $1 AND "residentId" = ANY($2::uuid[])`, [siteId, residentIds])
-      : await this.db.query(`SELECT "residentId", "siteId", template FROM face_templates WHERE "siteId" = $1`, [siteId]);
+  /** Templates of these residents of a site, for a gate's delta. */
+  async templatesOf(siteId: string, residentIds: readonly string[]): Promise<TemplateRow[]> {
+    const rows: { residentId: string; siteId: string; template: Buffer }[] = await this.db.query(
+      `SELECT "residentId", "siteId", template FROM face_templates WHERE "siteId" = $1 AND "residentId" = ANY($2::uuid[])`,
+      [siteId, residentIds],
+    );
+    return rows.map((r) => ({ residentId: r.residentId, siteId: r.siteId, vector: this.toVector(r.template) }));
+  }
+
+  /** A site's templates after `after` in residentId order, for a full library chunk. */
+  async siteTemplatePage(siteId: string, after: string | null, limit: number): Promise<TemplateRow[]> {
+    const rows: { residentId: string; siteId: string; template: Buffer }[] = await this.db.query(
+      `SELECT "residentId", "siteId", template FROM face_templates
+        WHERE "siteId" = $1 AND ($2::uuid IS NULL OR "residentId" > $2::uuid) ORDER BY "residentId" LIMIT $3`,
+      [siteId, after, limit],
+    );
     return rows.map((r) => ({ residentId: r.residentId, siteId: r.siteId, vector: this.toVector(r.template) }));
   }
 

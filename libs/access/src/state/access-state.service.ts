@@ -8,10 +8,13 @@ import {
   AccessPerson,
   AccessPolicy,
   decisionPassStatus,
-  defaultAccessPolicies,
+  effectiveAccessPolicies,
+  EMPTY_SITE_ACCESS_CONFIG,
   GateZone,
   hasLockdownOverride,
   residentAccessPerson,
+  SiteAccessConfig,
+  SiteDirectory,
   staffAccessPerson,
   VisitorPassView,
 } from '../domain';
@@ -74,7 +77,8 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
   private readonly timeZones = new Map<string, string>();
   private readonly gateSettings = new Map<string, GateSettings>();
   private readonly passes = new Map<string, PassEntry>();
-  private readonly policyCache = new Map<string, { key: string; policies: AccessPolicy[] }>();
+  private readonly siteConfigs = new Map<string, SiteAccessConfig>();
+  private readonly policyCache = new Map<string, { key: string; config: SiteAccessConfig; policies: AccessPolicy[] }>();
   private readonly reloads = new Map<string, Promise<void>>();
   private unsubscribe?: () => Promise<void>;
   private refreshTimer?: NodeJS.Timeout;
@@ -100,13 +104,15 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
     this.unsubscribe = await this.redis.subscribe(CHANNEL, (raw) => this.onMessage(raw));
     const started = Date.now();
     this.watermark = await this.reader.now();
-    const [residents, staff, sites, gates, passes] = await Promise.all([
+    const [residents, staff, sites, gates, passes, configs] = await Promise.all([
       this.reader.activeResidents(),
       this.reader.staff(),
       this.reader.sites(),
       this.reader.gateSettings(),
       this.reader.livePasses(),
+      this.reader.siteAccessConfigs(),
     ]);
+    configs.forEach((c, siteId) => this.siteConfigs.set(siteId, c));
     sites.forEach((s) => this.timeZones.set(s.id, s.timezone));
     residents.forEach((r) => this.putResident(r));
     staff.forEach((s) => this.putStaff(s));
@@ -174,17 +180,31 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
     return { id: device.id, mode: this.gateSettings.get(device.id)?.mode ?? 'normal', timeZone: this.timeZones.get(device.siteId) ?? 'Asia/Shanghai' };
   }
 
-  /** The site's policies: the defaults from its gates (zones from access settings or the device's building). */
+  /**
+   * The site's policies: the defaults from its gates (zones from access settings or the device's
+   * building) as the site's configuration leaves them, plus its custom policies, holidays applied.
+   */
   policies(siteId: string): AccessPolicy[] {
+    const directory = this.siteDirectory(siteId);
+    const key = directory.gates.map((g) => `${g.id}/${g.zone}/${g.buildingId ?? ''}`).join('|');
+    const config = this.siteConfig(siteId);
+    const cached = this.policyCache.get(siteId);
+    if (cached && cached.key === key && cached.config === config) return cached.policies;
+    const policies = effectiveAccessPolicies(directory, config);
+    this.policyCache.set(siteId, { key, config, policies });
+    return policies;
+  }
+
+  /** The site's gates as the default policies see them (sorted, so equal directories compare equal). */
+  siteDirectory(siteId: string): SiteDirectory {
     const gates = this.links.directory.bySite(siteId, 'gate').map((g) => ({ id: g.id, buildingId: g.buildingId, zone: this.zoneOf(g) }));
     gates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const key = gates.map((g) => `${g.id}/${g.zone}/${g.buildingId ?? ''}`).join('|');
-    const cached = this.policyCache.get(siteId);
-    if (cached && cached.key === key) return cached.policies;
     const buildingIds = [...new Set(gates.map((g) => g.buildingId).filter((b): b is string => !!b))];
-    const policies = defaultAccessPolicies({ siteId, buildingIds, gates });
-    this.policyCache.set(siteId, { key, policies });
-    return policies;
+    return { siteId, buildingIds, gates };
+  }
+
+  siteConfig(siteId: string): SiteAccessConfig {
+    return this.siteConfigs.get(siteId) ?? EMPTY_SITE_ACCESS_CONFIG;
   }
 
   zoneOf(device: Pick<DeviceInfo, 'id' | 'buildingId'>): GateZone {
@@ -292,22 +312,33 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
   }
 
   private async reloadSite(siteId: string): Promise<void> {
-    // A site-wide change (lockdown): every gate of the site.
-    const rows = await this.reader.gateSettings(this.links.directory.bySite(siteId, 'gate').map((g) => g.id));
+    // A site-wide change (lockdown, policies, holidays): every gate of the site and its access configuration.
+    const [rows, configs] = await Promise.all([this.reader.gateSettings(this.links.directory.bySite(siteId, 'gate').map((g) => g.id)), this.reader.siteAccessConfigs([siteId])]);
     rows.forEach((g) => this.putGate(g));
-    this.policyCache.delete(siteId);
+    this.putSiteConfigs([siteId], configs);
+  }
+
+  private putSiteConfigs(siteIds: Iterable<string>, configs: Map<string, SiteAccessConfig>): void {
+    for (const id of siteIds) {
+      const c = configs.get(id);
+      if (c) this.siteConfigs.set(id, c);
+      else this.siteConfigs.delete(id);
+    }
   }
 
   /** Incremental safety net: what changed in the directory since the last pass. */
   private async refresh(): Promise<void> {
     const since = new Date(this.watermark.getTime() - REFRESH_OVERLAP_MS);
     const next = await this.reader.now();
-    const [residents, staff, sites, passes] = await Promise.all([
+    const [residents, staff, sites, passes, configs] = await Promise.all([
       this.reader.residentsChangedSince(since),
       this.reader.staff({ since }),
       this.reader.sites(since),
       this.reader.livePasses(since),
+      // Small (a few rows per site) and deletions leave no trace to diff: reloaded whole.
+      this.reader.siteAccessConfigs(),
     ]);
+    this.putSiteConfigs(new Set([...this.siteConfigs.keys(), ...configs.keys()]), configs);
     residents.forEach((r) => this.putResident(r));
     staff.forEach((s) => this.putStaff(s));
     sites.forEach((s) => this.timeZones.set(s.id, s.timezone));

@@ -62,6 +62,16 @@ export const FacelibSyncDataSchema = Type.Object(
     full: Type.Boolean({ description: 'true: replace the whole library with upserts' }),
     upserts: Type.Array(FacelibUpsertSchema),
     removes: Type.Array(OpaqueId()),
+    // Backend extension (docs/protocol-extensions.md): a full library too large for one message.
+    chunk: Type.Optional(
+      Type.Object(
+        {
+          index: Type.Integer({ minimum: 0, description: '0-based; chunk 0 starts a new staging' }),
+          count: Type.Integer({ minimum: 1, description: 'chunks of this version; the library is replaced once all are in' }),
+        },
+        { title: 'FacelibSyncChunk', description: 'only with full: true; the held version advances with the last chunk' },
+      ),
+    ),
   },
   { title: 'FacelibSyncData' },
 );
@@ -96,6 +106,19 @@ export const SpeakerAnnounceDataSchema = Type.Object(
 );
 
 export const SpeakerStopDataSchema = Type.Object({}, { title: 'SpeakerStopData' });
+
+// Backend extension (docs/protocol-extensions.md): the zone's background music. `play` carries the
+// level and the cap like speaker.volume; `stop` silences the music only (not announcements).
+export const SPEAKER_MUSIC_ACTIONS = ['play', 'stop'] as const;
+export const SpeakerMusicDataSchema = Type.Object(
+  {
+    action: StringEnum(SPEAKER_MUSIC_ACTIONS),
+    playlist: Type.Optional(ShortText(200, 'what to play; the speaker picks its own soft music when absent')),
+    level: Type.Optional(Percent('play: the level to play at')),
+    cap: Type.Optional(Percent('play: the speaker never plays louder than this')),
+  },
+  { title: 'SpeakerMusicData' },
+);
 
 /** Extra facts per command type on top of the registry entry. */
 export interface CommandRegistryEntry<S extends TSchema = TSchema> extends MessageRegistryEntry<S> {
@@ -148,6 +171,7 @@ export const DEVICE_COMMANDS = {
     defaultTtlMs: 1 * HOUR,
     maxTtlMs: 24 * HOUR,
     durable: true,
+    check: (data) => (data.chunk && !data.full ? 'data.chunk: only a full library is sent in chunks' : data.chunk && data.chunk.index >= data.chunk.count ? 'data.chunk.index: must be below chunk.count' : null),
   }),
   'speaker.pairing.open': commandEntry({
     schema: SpeakerPairingOpenDataSchema,
@@ -189,6 +213,15 @@ export const DEVICE_COMMANDS = {
     defaultTtlMs: 30 * SECOND,
     maxTtlMs: 5 * MINUTE,
     durable: false,
+  }),
+  'speaker.music': commandEntry({
+    schema: SpeakerMusicDataSchema,
+    kinds: ['speaker'],
+    summary: "Extension: start (at level, under cap) or stop the zone's background music.",
+    defaultTtlMs: 30 * SECOND,
+    maxTtlMs: 5 * MINUTE,
+    durable: false,
+    check: (data) => (data.action === 'play' && (data.level === undefined || data.cap === undefined) ? 'data: play needs level and cap' : null),
   }),
 } as const;
 

@@ -101,6 +101,19 @@ export const PlaybackDataSchema = Type.Object(
 
 export const VolumeDataSchema = Type.Object({ level: Percent() }, { title: 'VolumeData' });
 
+// Backend extension (docs/protocol-extensions.md): how an announcement ended on the speaker, so the
+// backend need not guess "played" from its expected duration.
+export const ANNOUNCEMENT_PLAYED_STATUSES = ['played', 'interrupted', 'failed'] as const;
+export const AnnouncementPlayedDataSchema = Type.Object(
+  {
+    announcementId: OpaqueId('the announcementId of the speaker.announce command'),
+    commandId: Type.Optional(Uuid('the id of that speaker.announce command')),
+    status: StringEnum(ANNOUNCEMENT_PLAYED_STATUSES, 'played to its end, cut short (emergency, stop), or could not be played'),
+    detail: Type.Optional(ShortText(200)),
+  },
+  { title: 'AnnouncementPlayedData' },
+);
+
 function checkAccessFace(data: Static<typeof AccessFaceDataSchema>): string | null {
   const expected = base64LengthForDim(data.dim);
   if (data.embedding.length !== expected) {
@@ -141,6 +154,11 @@ export const DEVICE_EVENTS = {
   'bt.disconnected': registryEntry({ schema: BtDisconnectedDataSchema, kinds: ['speaker'], summary: 'The phone left.' }),
   playback: registryEntry({ schema: PlaybackDataSchema, kinds: ['speaker'], summary: 'Playback state changed.' }),
   volume: registryEntry({ schema: VolumeDataSchema, kinds: ['speaker'], summary: 'The volume changed.' }),
+  'announcement.played': registryEntry({
+    schema: AnnouncementPlayedDataSchema,
+    kinds: ['speaker'],
+    summary: 'Extension: an announcement stopped playing (played out, interrupted or failed).',
+  }),
 } as const;
 
 export type DeviceEventType = keyof typeof DEVICE_EVENTS;

@@ -19,6 +19,7 @@ export const EXAMPLE_EVENT_DATA: DeviceEventDataMap = {
   'bt.disconnected': { sessionId: 's-9', reason: 'user' },
   playback: { state: 'playing', title: 'Jasmine Flower', artist: 'Traditional' },
   volume: { level: 40 },
+  'announcement.played': { announcementId: 'a-1', status: 'played' },
 };
 
 export const EXAMPLE_COMMAND_DATA: DeviceCommandDataMap = {
@@ -36,6 +37,7 @@ export const EXAMPLE_COMMAND_DATA: DeviceCommandDataMap = {
   'speaker.volume': { level: 50, cap: 60 },
   'speaker.announce': { announcementId: 'a-1', text: 'The pool closes in 10 minutes', priority: 'normal' },
   'speaker.stop': {},
+  'speaker.music': { action: 'play', playlist: 'soft-morning', level: 30, cap: 60 },
 };
 
 export const EXAMPLE_CONFIG: DeviceConfig = {

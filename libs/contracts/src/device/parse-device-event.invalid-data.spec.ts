@@ -31,6 +31,10 @@ describe('parseDeviceEvent: a known type with wrong data is dropped as invalid_d
     ['volume', { level: 101 }, /^data\.level: must be <= 100$/],
     ['volume', { level: 50.5 }, /^data\.level: must be integer$/],
     ['volume', { level: null }, /^data\.level: must be integer$/],
+    ['announcement.played', { status: 'played' }, /^data\.announcementId: is required$/],
+    ['announcement.played', { announcementId: 'a-1', status: 'finished' }, /^data\.status: must be one of "played", "interrupted", "failed"$/],
+    ['announcement.played', { announcementId: '', status: 'played' }, /^data\.announcementId: must NOT have fewer than 1 characters$/],
+    ['announcement.played', { announcementId: 'a-1', status: 'played', commandId: 'nope' }, /^data\.commandId: must match pattern/],
   ])('%s with %j', (type, data, detail) => {
     const result = parseWith(type, data);
     expect(result).toMatchObject({ ok: false, reason: 'invalid_data', id: ID, type });

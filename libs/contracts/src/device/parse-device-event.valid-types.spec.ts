@@ -6,10 +6,10 @@ const ID = '0b7e8a52-3c1f-4f7e-9a51-2d6f0c9e4b11';
 const TS = '2025-06-01T10:00:00.000+08:00';
 
 describe('parseDeviceEvent: every event type of PROTOCOL.md', () => {
-  it('knows exactly the PROTOCOL.md event types', () => {
-    expect([...DEVICE_EVENT_TYPES].sort()).toEqual(
-      ['access.face', 'access.face_local', 'access.qr', 'alarm', 'bt.connected', 'bt.disconnected', 'door.state', 'playback', 'volume'].sort(),
-    );
+  it('knows exactly the PROTOCOL.md event types plus the extensions in docs/protocol-extensions.md', () => {
+    const protocol = ['access.face', 'access.face_local', 'access.qr', 'alarm', 'bt.connected', 'bt.disconnected', 'door.state', 'playback', 'volume'];
+    const extensions = ['announcement.played'];
+    expect([...DEVICE_EVENT_TYPES].sort()).toEqual([...protocol, ...extensions].sort());
   });
 
   it.each(DEVICE_EVENT_TYPES)('accepts a valid %s and returns it unchanged', (type) => {

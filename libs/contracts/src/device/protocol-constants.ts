@@ -29,5 +29,7 @@ export const AckErrorCode = {
   Busy: 'BUSY',
   /** Anything else that went wrong while executing. */
   Failed: 'FAILED',
+  /** Extension: a facelib.sync chunk > 0 of a version the gate is not staging (it lost the earlier ones). */
+  ChunkOutOfOrder: 'CHUNK_OUT_OF_ORDER',
 } as const;
 export type AckErrorCode = (typeof AckErrorCode)[keyof typeof AckErrorCode];

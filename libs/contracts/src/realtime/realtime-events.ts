@@ -82,8 +82,10 @@ export interface SpeakerStatePayload extends RealtimeMeta {
   siteId: string;
   zoneId?: string | null;
   online: boolean;
-  /** idle | pairing | active | announcing (libs/speakers). */
+  /** idle | background | pairing | active | announcing (libs/speakers). */
   mode: string;
+  /** The zone's background music playing now (mode background), null otherwise. */
+  backgroundMusic?: { playlist: string | null; level: number } | null;
   playback?: { state: 'playing' | 'paused' | 'idle'; title?: string; artist?: string };
   volume?: number;
   cap?: number;

@@ -36,7 +36,16 @@ export interface AppConfig {
     loginWindowSeconds: number;
   };
   devices: { telemetryPeriodSeconds: number; presenceSweepSeconds: number };
-  face: { dim: number; matchThreshold: number; livenessThreshold: number; qrSecret: string };
+  face: {
+    dim: number;
+    matchThreshold: number;
+    livenessThreshold: number;
+    qrSecret: string;
+    /** Faces per facelib.sync message of a full library (larger libraries go in chunks). */
+    facelibChunkFaces: number;
+    /** Per fixed window: face enrol/withdraw and /me/qr, per account (staff: their own limit) and per client IP (residents' requests). */
+    limits: { windowSeconds: number; writesPerAccount: number; writesPerStaffAccount: number; writesPerIp: number; qrPerAccount: number; qrPerIp: number };
+  };
   uploads: { dir: string; maxBytes: number };
   demo: { seed: boolean; adminLogin: string; adminPassword: string };
 }
@@ -179,6 +188,13 @@ export const CONFIG_VARS = {
   faceMatchThreshold: num('FACE_MATCH_THRESHOLD', 'cosine similarity needed for a match (calibrated: bench/face-threshold.bench.ts)', '0.3', -1, 1),
   faceLivenessThreshold: num('FACE_LIVENESS_THRESHOLD', 'liveness score needed (calibrated: bench/face-threshold.bench.ts)', '0.9', 0, 1),
   qrSecret: secret('QR_SECRET', 'HMAC secret of rotating resident QR codes (>= 32 chars)', DEV_QR_SECRET),
+  facelibChunkFaces: int('FACELIB_CHUNK_FACES', 'faces per facelib.sync message when a gate gets the full library (512-dim: ~1.4 MB per 500)', '500', 1, 20000),
+  faceRateWindow: int('FACE_RATE_WINDOW_SECONDS', 'rate-limit window of face enrol/withdraw and GET /me/qr', '60', 1, 86400),
+  faceWritesPerAccount: int('FACE_WRITES_MAX_PER_ACCOUNT', 'face enrolments/withdrawals per resident account per window', '10', 1, 100000),
+  faceWritesPerStaffAccount: int('FACE_WRITES_MAX_PER_STAFF_ACCOUNT', 'face enrolments/withdrawals per staff account per window (enrolment desks, imports)', '600', 1, 100000),
+  faceWritesPerIp: int('FACE_WRITES_MAX_PER_IP', 'face enrolments/withdrawals by residents per client IP per window', '100', 1, 1000000),
+  qrPerAccount: int('QR_MAX_PER_ACCOUNT', 'GET /me/qr per account per window (the app refreshes every 30 s)', '10', 1, 100000),
+  qrPerIp: int('QR_MAX_PER_IP', 'GET /me/qr by residents per client IP per window', '600', 1, 1000000),
   uploadsDir: str('UPLOADS_DIR', 'where ticket photos are stored', '.data/uploads'),
   uploadsMaxBytes: int('UPLOADS_MAX_BYTES', 'max size of one upload', '10485760', 1024, 104857600),
   demoSeed: bool('DEMO_SEED', 'seed the demo community at start (idempotent)', 'false'),
@@ -250,7 +266,21 @@ export function loadConfig(env: Env, hostname = 'local', pid?: number): AppConfi
       loginWindowSeconds: p.loginWindowSeconds,
     },
     devices: { telemetryPeriodSeconds: p.telemetryPeriod, presenceSweepSeconds: p.presenceSweep },
-    face: { dim: p.faceDim, matchThreshold: p.faceMatchThreshold, livenessThreshold: p.faceLivenessThreshold, qrSecret: p.qrSecret },
+    face: {
+      dim: p.faceDim,
+      matchThreshold: p.faceMatchThreshold,
+      livenessThreshold: p.faceLivenessThreshold,
+      qrSecret: p.qrSecret,
+      facelibChunkFaces: p.facelibChunkFaces,
+      limits: {
+        windowSeconds: p.faceRateWindow,
+        writesPerAccount: p.faceWritesPerAccount,
+        writesPerStaffAccount: p.faceWritesPerStaffAccount,
+        writesPerIp: p.faceWritesPerIp,
+        qrPerAccount: p.qrPerAccount,
+        qrPerIp: p.qrPerIp,
+      },
+    },
     uploads: { dir: p.uploadsDir, maxBytes: p.uploadsMaxBytes },
     demo: { seed: p.demoSeed, adminLogin: p.demoAdminLogin, adminPassword: p.demoAdminPassword },
   };

@@ -51,13 +51,13 @@ export class AnnouncementPlanner {
 
   /**
    * The announcement ended on this speaker (played out, failed, stopped): its delivery gets its
-   * final status and the session resumes with its time given back.
+   * final status and the session resumes with its time given back. True when the delivery changed.
    */
-  async finish(step: StepContext, announcementId: string, outcome: 'played' | 'failed', error: string | null = null): Promise<void> {
+  async finish(step: StepContext, announcementId: string, outcome: 'played' | 'failed', error: string | null = null): Promise<boolean> {
     const playing = step.state.announcement?.announcementId === announcementId;
     if (playing) step.reduce({ type: 'announcementFinished', announcementId });
     // Only what was really playing to its end counts as played.
-    await this.settle(step, announcementId, playing || outcome === 'failed' ? outcome : 'failed', playing ? error : (error ?? 'interrupted'));
+    return this.settle(step, announcementId, playing || outcome === 'failed' ? outcome : 'failed', playing ? error : (error ?? 'interrupted'));
   }
 
   /** Moves one delivery forward (never back); records the change for the status push. */

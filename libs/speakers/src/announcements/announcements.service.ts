@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, canReachSite, decodeCursor, DomainError, Page, Principal, toPage } from '@app/core';
+import type { Counter } from 'prom-client';
+import type { DeviceEventData } from '@app/contracts';
+import { AuditService, canReachSite, decodeCursor, DomainError, MetricsService, Page, Principal, toPage } from '@app/core';
 import type { CommandResult } from '@app/devices';
 import { AnnouncementTarget, DeliveryStatus, expandTarget } from '../domain';
 import { staffReaches } from '../engine/speaker-access';
@@ -44,6 +46,7 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : new
 @Injectable()
 export class AnnouncementsService {
   private readonly logger = new Logger(AnnouncementsService.name);
+  private readonly endings: Counter<'source' | 'result'>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -52,7 +55,14 @@ export class AnnouncementsService {
     private readonly status: AnnouncementStatusService,
     private readonly timers: SpeakerTimers,
     private readonly audit: AuditService,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    this.endings = metrics.counter(
+      'sc_speaker_announcement_endings_total',
+      'Announcement deliveries ended, by source (device_report: the speaker said so; duration_fallback: inferred for a speaker that never reports) and result',
+      ['source', 'result'],
+    );
+  }
 
   async create(p: Principal, dto: CreateAnnouncementDto): Promise<AnnouncementView> {
     if (!dto.text && !dto.audioUrl) throw DomainError.badRequest('an announcement needs text or audioUrl', [{ field: 'text', reason: 'text or audioUrl is required' }]);
@@ -112,9 +122,33 @@ export class AnnouncementsService {
     }
   }
 
-  /** The announcement played out on this speaker (its timer): played, and the session resumes. */
+  /**
+   * Fallback for speakers that never report `announcement.played`: its expected duration (plus a
+   * grace) has passed, so it is taken as played and the session resumes. A no-op when the speaker
+   * reported first.
+   */
   async finish(announcementId: string, speakerId: string): Promise<void> {
-    await this.engine.apply(speakerId, (step) => this.planner.finish(step, announcementId, 'played'));
+    let changed = false;
+    await this.engine.apply(speakerId, async (step) => {
+      changed = await this.planner.finish(step, announcementId, 'played');
+    });
+    if (changed) this.endings.inc({ source: 'duration_fallback', result: 'played' });
+  }
+
+  /** The speaker's own `announcement.played` report: the delivery ends as it says. */
+  async onPlayedReport(speakerId: string, report: DeviceEventData<'announcement.played'>): Promise<{ announcement: string }> {
+    if (!UUID.test(report.announcementId)) {
+      this.endings.inc({ source: 'device_report', result: 'ignored' });
+      return { announcement: 'unknown' };
+    }
+    const outcome = report.status === 'played' ? 'played' : 'failed';
+    let changed = false;
+    await this.engine.apply(speakerId, async (step) => {
+      changed = await this.planner.finish(step, report.announcementId, outcome, outcome === 'failed' ? report.status : null);
+    });
+    this.endings.inc({ source: 'device_report', result: changed ? outcome : 'ignored' });
+    if (changed) await this.timers.cancelAnnouncementEnd(report.announcementId, speakerId);
+    return { announcement: changed ? outcome : 'unchanged' };
   }
 
   /** Acks and failures of `speaker.announce` commands. */
@@ -129,7 +163,9 @@ export class AnnouncementsService {
       });
     } else if (['failed', 'expired', 'timeout'].includes(result.status)) {
       const error = result.error?.code ?? result.status;
-      await this.engine.apply(result.deviceId, (step) => this.planner.finish(step, announcementId, 'failed', error));
+      await this.engine.apply(result.deviceId, async (step) => {
+        await this.planner.finish(step, announcementId, 'failed', error);
+      });
     }
   }
 

@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, DomainError, Principal } from '@app/core';
+import { Notifier } from '@app/notifications';
 import { validateBan } from '../domain';
 import { AnnouncementPlanner } from '../announcements/announcement-planner';
 import { staffReaches } from '../engine/speaker-access';
+import { accountsOfResidents } from '../engine/resident-accounts';
 import { speakerNotFound } from '../engine/speaker-errors';
+import { banNoticeTitle } from '../policy/notice-text';
 import { SpeakerEngine } from '../engine/speaker-engine.service';
 import { SpeakerStore } from '../engine/speaker-store';
 import { CreateBanDto } from '../dto/speaker-dtos';
@@ -22,7 +25,7 @@ export interface BanView {
   createdAt: string;
 }
 
-/** Staff control: stop a speaker, ban a resident from the speakers (their session and places end). */
+/** Staff control: stop a speaker, ban a resident from the speakers (their session and places end, they are told). */
 @Injectable()
 export class SpeakerControlService {
   constructor(
@@ -31,6 +34,7 @@ export class SpeakerControlService {
     private readonly store: SpeakerStore,
     private readonly planner: AnnouncementPlanner,
     private readonly audit: AuditService,
+    private readonly notifier: Notifier,
   ) {}
 
   /** Ends the session, cuts the announcement playing, and tells the speaker to stop. */
@@ -69,10 +73,13 @@ export class SpeakerControlService {
         createdByAccountId: p.accountId,
       });
       await this.audit.record(p, { action: 'speaker.ban', entityType: 'resident', entityId: dto.residentId, siteId: resident.siteId, after: { banId: saved.id, reason: dto.reason, until: saved.until?.toISOString() ?? null } }, m);
-      return saved;
+      const account = (await accountsOfResidents(m, [dto.residentId])).get(dto.residentId);
+      const notices = account ? await this.notifier.store(m, [{ accountIds: [account], kind: 'speaker.banned', title: banNoticeTitle(dto.reason, until), ref: { type: 'speaker_ban', id: saved.id } }]) : [];
+      return { saved, notices };
     });
+    this.notifier.push(ban.notices);
     await this.removeFromSpeakers(p, dto.residentId, `banned from the speakers: ${dto.reason}`);
-    return toView(ban, Date.now());
+    return toView(ban.saved, Date.now());
   }
 
   async lift(p: Principal, banId: string): Promise<BanView> {

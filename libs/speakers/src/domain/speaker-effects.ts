@@ -45,6 +45,9 @@ export type SpeakerEffect =
   | { readonly type: 'sendPairingOpen'; readonly sessionId: string; readonly code: string; readonly until: string }
   | { readonly type: 'sendDisconnect'; readonly sessionId: string; readonly reason: string }
   | { readonly type: 'sendVolume'; readonly level: number; readonly cap: number }
+  // The `speaker.music` extension (docs/protocol-extensions.md): play carries level and cap.
+  | { readonly type: 'sendMusic'; readonly action: 'play'; readonly playlist: string | null; readonly level: number; readonly cap: number }
+  | { readonly type: 'sendMusic'; readonly action: 'stop' }
   | { readonly type: 'notifyResident'; readonly residentId: string; readonly notice: ResidentNotice }
   | { readonly type: 'scheduleTimer'; readonly kind: SpeakerTimerKind; readonly at: EpochMs; readonly id: string }
   | { readonly type: 'cancelTimer'; readonly kind: SpeakerTimerKind; readonly id: string }

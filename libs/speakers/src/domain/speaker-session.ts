@@ -470,6 +470,7 @@ class Step extends SpeakerStepBase {
   // After every command: hand a free speaker to the queue.
   settle(): void {
     this.offerNextTurn();
+    this.reconcileMusic();
     this.state = { ...this.state, mode: modeOf(this.state) };
   }
 

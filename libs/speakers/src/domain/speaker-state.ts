@@ -1,6 +1,8 @@
+import type { PlayingMusic } from './background-music';
 import { EpochMs } from './daily-window';
 
-export type SpeakerMode = 'idle' | 'pairing' | 'active' | 'announcing';
+// background: no resident session or announcement, the zone's background music plays.
+export type SpeakerMode = 'idle' | 'background' | 'pairing' | 'active' | 'announcing';
 
 // pairing: waiting for the phone with the one-time code; connected: playing;
 // reconnecting: the phone dropped out of range and may come back with a fresh code before its grace ends.
@@ -77,6 +79,9 @@ export interface SpeakerState {
   // Outside the zone's opening hours, as last applied.
   readonly closed: boolean;
   readonly announcement: PlayingAnnouncement | null;
+  // The background music the speaker was told to play (null: none). States stored before music
+  // existed lack the field; the store fills in null.
+  readonly music: PlayingMusic | null;
   // The last few ended sessions, so late device events for them are recognised and ignored.
   readonly recentlyEnded: readonly EndedSessionRecord[];
 }
@@ -93,13 +98,14 @@ export function initialSpeakerState(speakerId: string, zoneId: string, online = 
     paused: false,
     closed: false,
     announcement: null,
+    music: null,
     recentlyEnded: [],
   };
 }
 
-export function modeOf(state: Pick<SpeakerState, 'session' | 'announcement'>): SpeakerMode {
+export function modeOf(state: Pick<SpeakerState, 'session' | 'announcement' | 'music'>): SpeakerMode {
   if (state.announcement) return 'announcing';
-  if (!state.session) return 'idle';
+  if (!state.session) return state.music ? 'background' : 'idle';
   return state.session.phase === 'connected' ? 'active' : 'pairing';
 }
 

@@ -5,7 +5,8 @@ import { QueueBlock, QueueView, ResidentNotice, SpeakerEffect, SpeakerTimerKind 
 import { EndedSessionRecord, QueueEntry, SpeakerSession, SpeakerState } from './speaker-state';
 import { DEFAULT_SESSION_TIMINGS, SessionTimings, speakerTimerId } from './speaker-timers';
 import { clampVolume, VolumeLimits } from './volume';
-import { nextSessionsAllowedAt } from './zone-rules';
+import { appliedVolumeLimits, nextSessionsAllowedAt } from './zone-rules';
+import { decideBackgroundMusic, sameMusic } from './background-music';
 
 // What every step of the speaker reducer shares: the working state, the effects collected so far,
 // queue offers and views, volume limits and the effect builders. Mutable, but only within one
@@ -99,11 +100,22 @@ export abstract class SpeakerStepBase {
 
   // ---- volume ----
 
-  // Caps follow the quiet state the machine has applied, not the raw clock, so a quietHoursStarted
-  // that arrives a moment early or late still clamps consistently.
   protected limits(): VolumeLimits {
-    const zone = this.ctx.zone;
-    return { zoneCap: zone.volumeCap, quietCap: this.state.quiet ? zone.quietHours.volumeCap : null, staffLock: zone.volumeLock };
+    return appliedVolumeLimits(this.ctx.zone, this.state.quiet);
+  }
+
+  // Background music follows the state after every command: started on an idle speaker inside a
+  // schedule, stopped for a session or an announcement, re-sent when the cap in force changes.
+  protected reconcileMusic(): void {
+    const decision = decideBackgroundMusic(this.ctx.zone, this.state, this.now, this.limits());
+    const wanted = decision.action === 'play' ? decision.music : null;
+    const current = this.state.music ?? null;
+    if (sameMusic(current, wanted)) return;
+    this.state = { ...this.state, music: wanted };
+    // An offline speaker lost its music anyway; it is started again once it is back.
+    if (!this.state.online) return;
+    if (wanted) this.effects.push({ type: 'sendMusic', action: 'play', ...wanted });
+    else this.effects.push({ type: 'sendMusic', action: 'stop' });
   }
 
   protected applyCapToSession(): void {

@@ -173,6 +173,12 @@ export function volumeLimits(zone: ZoneRules, now: Instant): VolumeLimits {
   };
 }
 
+// The caps with quiet hours as a speaker last applied them (not the raw clock), so a quiet-hours
+// switch that lands a moment early or late still clamps consistently.
+export function appliedVolumeLimits(zone: ZoneRules, quiet: boolean): VolumeLimits {
+  return { zoneCap: zone.volumeCap, quietCap: quiet ? zone.quietHours.volumeCap : null, staffLock: zone.volumeLock };
+}
+
 export function effectiveVolumeCap(zone: ZoneRules, now: Instant): number {
   return effectiveCap(volumeLimits(zone, now)).cap;
 }

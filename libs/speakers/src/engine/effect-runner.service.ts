@@ -4,9 +4,13 @@ import { DataSource } from 'typeorm';
 import type { DeviceCommandDataMap, DeviceCommandType } from '@app/contracts';
 import { QueueBlock, QueueView, ResidentNotice } from '../domain';
 import { AnnouncementStatusService } from '../announcements/announcement-status.service';
+import { playedFallbackAt } from '../policy/announcement-status';
+import { musicCommandData } from '../policy/music-command';
 import { Applied } from './engine-effects';
 import { SpeakerDeviceLinks } from './speaker-device-links';
 import { SpeakerLive } from './speaker-live.service';
+import { SpeakerNotices } from './speaker-notices';
+import { keptInInbox } from '../policy/notice-text';
 import { SpeakerTimers } from './speaker-timers.service';
 
 const MAX_COMMAND_TTL_MS = 5 * 60_000;
@@ -25,6 +29,7 @@ export class EffectRunner {
     private readonly devices: SpeakerDeviceLinks,
     private readonly timers: SpeakerTimers,
     private readonly live: SpeakerLive,
+    private readonly notices: SpeakerNotices,
     private readonly announcements: AnnouncementStatusService,
   ) {}
 
@@ -50,6 +55,9 @@ export class EffectRunner {
           case 'sendVolume':
             await this.send(id, 'speaker.volume', { level: effect.level, cap: effect.cap });
             break;
+          case 'sendMusic':
+            await this.send(id, 'speaker.music', musicCommandData(effect));
+            break;
           case 'scheduleTimer':
             await this.timers.schedule(id, effect.at, effect.id);
             break;
@@ -57,7 +65,7 @@ export class EffectRunner {
             await this.timers.cancel(effect.id);
             break;
           case 'notifyResident':
-            notices.push({ residentId: effect.residentId, notice: effect.notice });
+            if (!keptInInbox(effect.notice)) notices.push({ residentId: effect.residentId, notice: effect.notice });
             break;
           case 'queueChanged':
             queue = { entries: effect.entries, blockedBy: effect.blockedBy };
@@ -74,7 +82,7 @@ export class EffectRunner {
               break;
             }
             await this.db.query(`UPDATE speaker_announcement_deliveries SET "commandId" = $3 WHERE "announcementId" = $1 AND "speakerId" = $2`, [effect.announcementId, id, sent]);
-            await this.timers.announcementEnd(effect.announcementId, id, now + effect.durationMs);
+            await this.timers.announcementEnd(effect.announcementId, id, playedFallbackAt(now, effect.durationMs));
             break;
           }
           case 'stopPlayback':
@@ -101,7 +109,8 @@ export class EffectRunner {
   ): Promise<void> {
     const s = applied.speaker;
     try {
-      await this.live.notify(s, this.devices.directory.get(s.deviceId)?.name ?? s.deviceId, notices);
+      this.notices.push(applied.notifications);
+      await this.live.notify(s, this.notices.speakerName(s.deviceId), notices);
       if (queue) {
         const now = new Set(queue.entries.map((e) => e.residentId));
         const dropped = applied.before.state.queue.map((e) => e.residentId).filter((r) => !now.has(r));

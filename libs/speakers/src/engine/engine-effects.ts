@@ -1,5 +1,6 @@
 import type { SpeakerCommand, SpeakerContext, SpeakerEffect, SpeakerResult, SpeakerState, SpeakerTransition } from '../domain';
 import type { EntityManager } from 'typeorm';
+import type { Notification } from '@app/notifications';
 import type { LockedSpeaker } from './locked-speaker';
 import type { RecordStep } from '../policy/session-record-plan';
 
@@ -38,4 +39,6 @@ export interface Applied {
   readonly effects: readonly EngineEffect[];
   readonly steps: readonly RecordStep[];
   readonly changed: boolean;
+  /** Residents' inbox notifications written with the state, pushed after the commit. */
+  readonly notifications: readonly Notification[];
 }

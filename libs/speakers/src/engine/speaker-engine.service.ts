@@ -10,6 +10,7 @@ import { planSessionRecords } from '../policy/session-record-plan';
 import { EffectRunner } from './effect-runner.service';
 import { Applied, SpeakerStep } from './engine-effects';
 import { SessionRecords } from './session-records';
+import { SpeakerNotices } from './speaker-notices';
 import { SpeakerStore } from './speaker-store';
 import { WorkingStep } from './working-step';
 
@@ -25,8 +26,8 @@ const cryptoRandom = (): number => randomInt(0, 1_000_000) / 1_000_000;
 
 /**
  * Runs commands against one speaker: lock its row, reduce (the pure domain), start announcements
- * that are due, write state + session history + audit in one transaction, then carry out the
- * effects after the commit.
+ * that are due, write state + session history + audit + inbox notices in one transaction, then
+ * carry out the effects after the commit.
  */
 @Injectable()
 export class SpeakerEngine {
@@ -39,6 +40,7 @@ export class SpeakerEngine {
     private readonly records: SessionRecords,
     private readonly planner: AnnouncementPlanner,
     private readonly runner: EffectRunner,
+    private readonly notices: SpeakerNotices,
     private readonly audit: AuditService,
     metrics: MetricsService,
   ) {
@@ -69,8 +71,9 @@ export class SpeakerEngine {
         m,
       );
     }
+    const notifications = await this.notices.store(m, before, work.effects, ctx.now);
     const result = returned ?? work.firstResult ?? { ok: true, outcome: 'done' };
-    return { before, speaker: { ...before, state: work.state, version }, result, effects: work.effects, steps: work.steps, changed };
+    return { before, speaker: { ...before, state: work.state, version }, result, effects: work.effects, steps: work.steps, changed, notifications };
   }
 
   async afterCommit(applied: Applied): Promise<void> {
@@ -80,7 +83,9 @@ export class SpeakerEngine {
     }
     const failed = await this.runner.run(applied);
     for (const announcementId of failed) {
-      await this.apply(applied.speaker.deviceId, (step) => this.planner.finish(step, announcementId, 'failed', 'not_sent'));
+      await this.apply(applied.speaker.deviceId, async (step) => {
+        await this.planner.finish(step, announcementId, 'failed', 'not_sent');
+      });
     }
   }
 }

@@ -8,6 +8,7 @@ import { QueueBlock, QueueView, ResidentNotice } from '../domain';
 import { noticeData, noticeTitle } from '../policy/notice-text';
 import { capInForce } from '../policy/speaker-view';
 import { LockedSpeaker } from './locked-speaker';
+import { accountsOfResidents } from './resident-accounts';
 
 /**
  * Live updates (after the commit): `speaker.state` to the site's staff, the opt-in `speaker:<id>`
@@ -24,11 +25,8 @@ export class SpeakerLive {
   ) {}
 
   /** accountId per residentId (a resident without an account gets no pushes). */
-  async accountsOf(residentIds: readonly string[]): Promise<Map<string, string>> {
-    const ids = [...new Set(residentIds)];
-    if (!ids.length) return new Map();
-    const rows = (await this.db.query(`SELECT id, "residentId" FROM accounts WHERE "residentId" = ANY($1::uuid[]) AND NOT disabled`, [ids])) as { id: string; residentId: string }[];
-    return new Map(rows.map((r) => [r.residentId, r.id]));
+  accountsOf(residentIds: readonly string[]): Promise<Map<string, string>> {
+    return accountsOfResidents(this.db, residentIds);
   }
 
   statePayload(s: LockedSpeaker, at: Date, withSession: boolean): SpeakerStatePayload {
@@ -44,6 +42,7 @@ export class SpeakerLive {
       ...(s.playback ? { playback: s.playback } : {}),
       ...(session?.phase === 'connected' ? { volume: session.volume } : {}),
       cap: capInForce(s.state, s.zone),
+      backgroundMusic: s.state.music ? { playlist: s.state.music.playlist, level: s.state.music.level } : null,
       sessionId: withSession ? (session?.sessionId ?? null) : null,
       sessionEndsAt: session?.endsAt ? new Date(session.endsAt).toISOString() : null,
     };
@@ -80,6 +79,7 @@ export class SpeakerLive {
     }
   }
 
+  /** Live-only notices (the inbox-worthy ones are stored and pushed by SpeakerNotices). */
   async notify(s: Pick<LockedSpeaker, 'deviceId'>, speakerName: string, notices: readonly { residentId: string; notice: ResidentNotice }[], now = Date.now()): Promise<void> {
     if (!this.publisher || !notices.length) return;
     const accounts = await this.accountsOf(notices.map((n) => n.residentId));

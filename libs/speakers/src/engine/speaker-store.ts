@@ -99,7 +99,8 @@ function toLocked(row: SpeakerRow): LockedSpeaker {
     siteId: row.siteId,
     zoneId: row.zoneId,
     zoneName: row.zoneName,
-    state: row.state,
+    // States stored before background music existed have no `music` field.
+    state: { ...row.state, music: row.state.music ?? null },
     version: row.version,
     playback: row.playback,
     zone: zoneRulesOf(row.zoneId, row.timezone, row.rules),

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { QueueName, QueueProducer, stableJobId } from '@app/core';
 import { EpochMs } from '../domain';
 
+const announcementEndJobId = (announcementId: string, speakerId: string): string => stableJobId('spkann', announcementId, speakerId, 'end');
+
 // Delayed jobs fire a hair after their due time so the reducer, comparing now >= at, sees them due.
 const FIRE_AFTER_MS = 25;
 
@@ -35,11 +37,13 @@ export class SpeakerTimers {
     await this.queues.add(QueueName.SpeakerTimers, 'announcement-start', { announcementId }, { jobId: stableJobId('spkann', announcementId, 'start', at), delay: this.delay(at) });
   }
 
+  /** The fallback that infers "played" for a speaker that never reports `announcement.played`. */
   async announcementEnd(announcementId: string, speakerId: string, at: EpochMs): Promise<void> {
-    await this.queues.add(QueueName.SpeakerTimers, 'announcement-end', { announcementId, speakerId }, {
-      jobId: stableJobId('spkann', announcementId, speakerId, 'end'),
-      delay: this.delay(at),
-    });
+    await this.queues.add(QueueName.SpeakerTimers, 'announcement-end', { announcementId, speakerId }, { jobId: announcementEndJobId(announcementId, speakerId), delay: this.delay(at) });
+  }
+
+  async cancelAnnouncementEnd(announcementId: string, speakerId: string): Promise<void> {
+    await this.cancel(announcementEndJobId(announcementId, speakerId));
   }
 
   private delay(at: EpochMs): number {

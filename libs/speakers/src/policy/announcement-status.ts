@@ -37,6 +37,15 @@ export function estimateAnnouncementMs(text: string | null, durationSeconds?: nu
   return Math.min(MAX_ANNOUNCEMENT_MS, Math.max(MIN_ANNOUNCEMENT_MS, spoken));
 }
 
+// Speakers report the end with `announcement.played`; for one that never does, "played" is
+// inferred this long after the expected duration (late enough that a report normally wins).
+export const PLAYED_REPORT_GRACE_MS = 5000;
+
+/** When to infer "played" for a speaker that sent no `announcement.played` report. */
+export function playedFallbackAt(startedAt: EpochMs, durationMs: number): EpochMs {
+  return startedAt + durationMs + PLAYED_REPORT_GRACE_MS;
+}
+
 /** Emergency messages go stale fast; a normal one is pointless after a day. */
 export function defaultAnnouncementExpiry(priority: 'normal' | 'emergency', dueAt: EpochMs): EpochMs {
   return dueAt + (priority === 'emergency' ? 15 * 60_000 : 24 * 3_600_000);

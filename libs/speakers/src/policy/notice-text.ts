@@ -47,3 +47,17 @@ export function noticeData(notice: ResidentNotice): Record<string, unknown> {
   }
   return { ...notice };
 }
+
+// What a resident may still need later goes to their inbox (and live); the rest describes the
+// moment the app is showing anyway (pairing, connected, interrupted…) and is pushed live only.
+const LIVE_ONLY: ReadonlySet<ResidentNotice['kind']> = new Set(['pairing', 'reconnect_window', 'session_started', 'session_reconnected', 'session_interrupted', 'session_resumed']);
+
+export function keptInInbox(notice: ResidentNotice): boolean {
+  return !LIVE_ONLY.has(notice.kind);
+}
+
+/** The inbox line for a ban (the ban itself, not the session it ended). */
+export function banNoticeTitle(reason: string, until: number | null): string {
+  const how = until === null ? 'until staff lift it' : `until ${new Date(until).toISOString()}`;
+  return `You may not use the community speakers ${how}: ${reason}`;
+}

@@ -1,5 +1,5 @@
 import {
-  backgroundMusicFor,
+  appliedVolumeLimits,
   effectiveCap,
   EpochMs,
   estimatedWait,
@@ -92,14 +92,15 @@ const seconds = (ms: number | null | undefined): number | null => (ms === null |
 
 /** The volume cap in force as the reducer applies it (quiet flag as last applied, staff lock). */
 export function capInForce(state: SpeakerState, zone: ZoneRules): number {
-  return effectiveCap({ zoneCap: zone.volumeCap, quietCap: state.quiet ? zone.quietHours.volumeCap : null, staffLock: zone.volumeLock }).cap;
+  return effectiveCap(appliedVolumeLimits(zone, state.quiet)).cap;
 }
 
 export function speakerView(input: SpeakerViewInput, viewer: SpeakerViewer): SpeakerView {
   const { state, zone, now } = input;
   const session = state.session;
   const newcomerWait = state.session || state.queue.length > 0 || state.paused || state.closed || state.announcement ? estimatedWait(state.queue.length + 1, state, zone, now) : state.online ? { waitMs: 0 } : null;
-  const music = backgroundMusicFor(zone, now, session !== null);
+  // What the speaker was told to play (the reducer decides), not a fresh guess from the clock.
+  const music = state.music ?? null;
   const view: SpeakerView = {
     id: input.deviceId,
     name: input.name,
@@ -118,7 +119,7 @@ export function speakerView(input: SpeakerViewInput, viewer: SpeakerViewer): Spe
     estimatedWaitSeconds: seconds(newcomerWait?.waitMs),
     nowPlaying: input.playback,
     announcement: state.announcement ? { announcementId: state.announcement.announcementId, priority: state.announcement.priority } : null,
-    backgroundMusic: music && state.online ? { playlist: music.schedule.playlist ?? null, level: music.level } : null,
+    backgroundMusic: music && state.online ? { playlist: music.playlist, level: music.level } : null,
     version: input.version,
   };
   if (viewer.kind === 'staff') {

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { NotificationPayload, TicketPayload } from '@app/contracts/realtime';
+import type { TicketPayload } from '@app/contracts/realtime';
 import { formatTicketNumber } from '../domain';
-import { Notification } from '../notifications/notification.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { rooms, TICKET_EVENTS_SINK, TicketEventsSink } from './ticket-events-sink';
 
@@ -32,21 +31,9 @@ export function ticketPayload(t: Ticket, changedAt: Date, changes?: string[]): T
   };
 }
 
-export function notificationPayload(n: Notification): NotificationPayload {
-  return {
-    id: n.id,
-    version: n.createdAt.getTime(),
-    at: n.createdAt.toISOString(),
-    kind: n.kind,
-    title: n.title,
-    ...(n.body ? { body: n.body } : {}),
-    ...(n.refType && n.refId ? { ref: { type: n.refType, id: n.refId } } : {}),
-  };
-}
-
 /**
  * Live push after commit: the ticket to the site's staff room, the household (unit tickets), the
- * reporter and watchers, and the ticket's opt-in room; each notification to its owner's room.
+ * reporter and watchers, and the ticket's opt-in room (notifications go through the Notifier).
  * The payload has no internal content (notes, hold reasons), so every room may get the same one.
  */
 @Injectable()
@@ -62,10 +49,6 @@ export class TicketLiveEvents {
     if (t.reporterAccountId) targets.add(rooms.user(t.reporterAccountId));
     for (const w of t.watcherAccountIds ?? []) targets.add(rooms.user(w));
     await this.emit([...targets], event, payload);
-  }
-
-  async notifications(rows: readonly Notification[]): Promise<void> {
-    for (const n of rows) await this.emit(rooms.user(n.accountId), 'notification', notificationPayload(n));
   }
 
   private async emit(room: string | string[], event: string, payload: unknown): Promise<void> {

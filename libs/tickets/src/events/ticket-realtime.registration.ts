@@ -4,17 +4,15 @@ import { DataSource } from 'typeorm';
 import { Principal } from '@app/core';
 import { RealtimeAccess, SnapshotProviders } from '@app/realtime';
 import { canSeeTicket, OPEN_STATUSES } from '../domain';
-import { Notification } from '../notifications/notification.entity';
 import { HouseholdLookup } from '../tickets/household-lookup.service';
 import { Ticket } from '../tickets/ticket.entity';
-import { notificationPayload, ticketPayload } from './ticket-live-events.service';
+import { ticketPayload } from './ticket-live-events.service';
 
 const SNAPSHOT_TICKETS = 100;
-const SNAPSHOT_NOTIFICATIONS = 20;
 
 /**
  * Plugs tickets into the realtime gateway (when it is loaded): who may follow `ticket:<id>`, and the
- * tickets and unread notifications a connection sees on (re)connect.
+ * tickets a connection sees on (re)connect (unread notifications: @app/notifications).
  */
 @Injectable()
 export class TicketRealtimeRegistration implements OnModuleInit {
@@ -43,7 +41,7 @@ export class TicketRealtimeRegistration implements OnModuleInit {
       );
     }
     if (this.snapshots) {
-      this.snapshots.register('tickets', async (p) => ({ tickets: await this.openTickets(p), notifications: await this.unread(p) }));
+      this.snapshots.register('tickets', async (p) => ({ tickets: await this.openTickets(p) }));
     }
     if (!this.access && !this.snapshots) this.logger.debug('realtime not loaded: tickets push nothing live');
   }
@@ -62,10 +60,5 @@ export class TicketRealtimeRegistration implements OnModuleInit {
       qb.orderBy('t.slaDueAt', 'ASC', 'NULLS LAST');
     }
     return (await qb.getMany()).map((t) => ticketPayload(t, t.updatedAt));
-  }
-
-  private async unread(p: Principal) {
-    const rows = await this.db.getRepository(Notification).createQueryBuilder('n').where('n.accountId = :me AND n.readAt IS NULL', { me: p.accountId }).orderBy('n.createdAt', 'DESC').take(SNAPSHOT_NOTIFICATIONS).getMany();
-    return rows.map(notificationPayload);
   }
 }

@@ -2,10 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@app/core';
+import { Notification, Notifier } from '@app/notifications';
 import { PlannedSlaJob, recomputeSla, slaJobPlan } from '../domain';
 import { TicketLiveEvents, TicketEventName } from '../events/ticket-live-events.service';
-import { Notification } from '../notifications/notification.entity';
-import { NotificationsService } from '../notifications/notifications.service';
 import { RecipientsService } from '../notifications/recipients.service';
 import { TicketSettingsService } from '../settings/ticket-settings.service';
 import { SlaJobsService } from '../sla/sla-jobs.service';
@@ -67,7 +66,7 @@ export class TicketWriter {
     @InjectDataSource() private readonly db: DataSource,
     private readonly settings: TicketSettingsService,
     private readonly recipients: RecipientsService,
-    private readonly notifications: NotificationsService,
+    private readonly notifier: Notifier,
     private readonly slaJobs: SlaJobsService,
     private readonly live: TicketLiveEvents,
   ) {}
@@ -142,7 +141,7 @@ export class TicketWriter {
       const accountIds = await this.recipients.resolve(m, t, n.to, actor.accountId);
       if (accountIds.length) drafts.push({ accountIds, kind: n.kind, title: n.title, body: n.body, ref: { type: 'ticket', id: t.id } });
     }
-    const stored = await this.notifications.store(m, drafts);
+    const stored = await this.notifier.store(m, drafts);
     const visibleChange = insert || c.bumpsVersion || c.activities.length > 0;
     tx.effects.push({
       ticket: { ...t },
@@ -165,7 +164,7 @@ export class TicketWriter {
         this.logger.error(`scheduling SLA jobs of ticket ${e.ticket.id} failed: ${(err as Error).message}`);
       }
       if (e.event) await this.live.ticketChanged(e.event, e.ticket, e.changedAt, e.changes);
-      await this.live.notifications(e.notifications);
+      this.notifier.push(e.notifications);
     }
   }
 }

@@ -11,7 +11,7 @@ export class Notification {
   @Column('uuid')
   accountId: string;
 
-  /** e.g. ticket.assigned, ticket.status, ticket.comment, sla.warn, sla.breach. */
+  /** e.g. ticket.assigned, sla.breach, speaker.turn_offered, visitor.arrived (the producing module prefixes it). */
   @Column('text')
   kind: string;
 
