@@ -9,6 +9,7 @@ import mqtt from 'mqtt';
 import { DataSource } from 'typeorm';
 import { COMMUNITY_ENTITIES } from '@app/community';
 import { deviceTopic } from '@app/contracts';
+import { backendClientId } from '@app/core';
 import { Community, provisionDevices, SimDevice, SimGate, type DeviceCredentials } from '@app/devices-sim';
 import { AppProcess, clearRedisPrefix, Factories, spawnApp, TEST_PASSWORD, TestEnv, createTestEnv, httpJson } from '@app/testing';
 
@@ -142,8 +143,8 @@ describe('device layer end to end: api + worker + simulator', () => {
         await c?.publishAsync(deviceTopic(env.topicRoot, id, 'config'), '', { qos: 1, retain: true });
       }
       await c?.endAsync();
-      const prefix = env.env().MQTT_CLIENT_ID_PREFIX;
-      const sessions = [...ids, ...Array.from({ length: INGEST_CONSUMERS }, (_, i) => `${prefix}-ingest${i}-e2e-api`)];
+      const config = { instanceId: 'e2e-api', mqtt: { clientIdPrefix: env.env().MQTT_CLIENT_ID_PREFIX, topicRoot: env.topicRoot } };
+      const sessions = [...ids, ...Array.from({ length: INGEST_CONSUMERS }, (_, i) => backendClientId(config, `ingest${i}`))];
       await Promise.allSettled(
         sessions.map((clientId) => mqtt.connectAsync(MQTT_URL, { clientId, clean: true, reconnectPeriod: 0 }).then((s) => s.endAsync())),
       );

@@ -1,15 +1,26 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import mqtt, { IClientOptions, MqttClient } from 'mqtt';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
 export interface BackendClientOptions {
-  /** Stable role name: the client id is `<prefix>-<role>-<instance>` so a persistent session survives restarts. */
+  /**
+   * Stable role name: the client id is `<prefix>-<role>-<instance>-<root hash>` so a persistent
+   * session survives restarts, and two deployments with other topic roots on one broker never take
+   * over each other's sessions.
+   */
   role: string;
   /** Persistent session (clean=false) for consumers that must not lose QoS 1 messages while down. */
   persistentSession?: boolean;
   /** Client id override (e.g. stable across restarts of one instance). */
   clientId?: string;
+}
+
+/** `<prefix>-<role>-<instance>-<6 hex of the topic root>` (see BackendClientOptions.role). */
+export function backendClientId(config: Pick<AppConfig, 'instanceId'> & { mqtt: Pick<AppConfig['mqtt'], 'clientIdPrefix' | 'topicRoot'> }, role: string): string {
+  const root = createHash('sha256').update(config.mqtt.topicRoot).digest('hex').slice(0, 6);
+  return `${config.mqtt.clientIdPrefix}-${role}-${config.instanceId}`.slice(0, 120) + `-${root}`;
 }
 
 const MIN_RECONNECT_MS = 500;
@@ -28,7 +39,7 @@ export class MqttConnectionFactory implements OnModuleDestroy {
   }
 
   create(opts: BackendClientOptions): MqttClient {
-    const clientId = opts.clientId ?? `${this.config.mqtt.clientIdPrefix}-${opts.role}-${this.config.instanceId}`.slice(0, 128);
+    const clientId = opts.clientId ?? backendClientId(this.config, opts.role);
     const options: IClientOptions = {
       clientId,
       username: this.config.mqtt.username,

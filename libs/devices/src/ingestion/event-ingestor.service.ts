@@ -67,8 +67,11 @@ export class EventIngestor implements OnApplicationBootstrap, OnApplicationShutd
     for (let i = 0; i < this.config.mqtt.ingestConsumers; i++) {
       const client = this.mqtt.create({ role: `ingest${i}`, persistentSession: true });
       takeOverAcks(client, (m) => this.receive(m));
-      client.on('connect', (ack) => {
-        if (!ack.sessionPresent) client.subscribe(filter, { qos: 1 }, (err) => err && this.logger.error(`subscribe ${filter}: ${err.message}`));
+      // Subscribed on every connect, even when the broker kept the session: the kept session may hold
+      // another filter (the same instance id run with another topic root), and subscribing to the
+      // same filter again replaces it without losing what the session queued (MQTT 3.1.1, 3.8.4).
+      client.on('connect', () => {
+        client.subscribe(filter, { qos: 1 }, (err) => err && this.logger.error(`subscribe ${filter}: ${err.message}`));
       });
       this.clients.push(client);
     }
