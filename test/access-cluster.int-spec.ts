@@ -46,7 +46,7 @@ describe('access across two api instances', () => {
 
   it('enrols on one instance and matches on both at once', async () => {
     expect((await asUser(a, w.a.token).post(`/residents/${w.a.id}/face`, { embedding: embeddingOf('a'), consent })).status).toBe(200);
-    const onB = await waitFor(async () => b.app.get(AccessState).hasFace(w.a.id), (x) => x, 2000, 10);
+    const onB = await waitFor(async () => b.app.get(AccessState).hasFace(w.a.id), (x) => x, 10_000, 10);
     expect(onB).toBe(true);
     // Shared subscription: scans land on either instance; every one is recognised.
     const ids = await Promise.all(Array.from({ length: 8 }, () => north.face('a')));
@@ -73,7 +73,7 @@ describe('access across two api instances', () => {
 
   it('withdraws on the other instance: both matchers and the gate library drop the face', async () => {
     expect((await asUser(b, w.a.token).del(`/residents/${w.a.id}/face`)).status).toBe(200);
-    expect(await waitFor(async () => a.app.get(AccessState).hasFace(w.a.id), (x) => !x, 2000, 10)).toBe(false);
+    expect(await waitFor(async () => a.app.get(AccessState).hasFace(w.a.id), (x) => !x, 10_000, 10)).toBe(false);
     const ids = await Promise.all(Array.from({ length: 6 }, () => south.face('a')));
     for (const id of ids) expect(await south.answerTo(id)).toMatchObject({ type: 'gate.deny', data: { reason: 'unknown_face' } });
     await waitFor(async () => sim.faceLibrary.get(w.a.id), (x) => x === undefined);
@@ -82,7 +82,7 @@ describe('access across two api instances', () => {
 
   it('locks down on one instance and every decision on both follows', async () => {
     expect((await asUser(b, w.b.token).post(`/residents/${w.b.id}/face`, { embedding: embeddingOf('b'), consent })).status).toBe(200);
-    await waitFor(async () => a.app.get(AccessState).hasFace(w.b.id), (x) => x, 2000, 10);
+    await waitFor(async () => a.app.get(AccessState).hasFace(w.b.id), (x) => x, 10_000, 10);
     expect((await asUser(a, w.manager).post(`/sites/${w.site.id}/lockdown`, {})).status).toBe(200);
     const ids = await Promise.all(Array.from({ length: 6 }, () => north.face('b')));
     for (const id of ids) expect(await north.answerTo(id)).toMatchObject({ type: 'gate.deny', data: { reason: 'lockdown' } });

@@ -214,7 +214,8 @@ function claimedPersonId(input: DecideAccessInput): string | null {
   return null; // a visitor is not a person in the directory
 }
 
-function isInGoodStanding(person: AccessPerson): boolean {
+/** Active, not moved out, not banned: the person may be let in at all. */
+export function isInGoodStanding(person: AccessPerson): boolean {
   return person.active && person.movedOut !== true && person.banned !== true;
 }
 

@@ -48,13 +48,13 @@ export function facelibChunkFaces(configured: number, dim: number, maxPayloadByt
 }
 
 /**
- * How many chunks the transfer has, as known when chunk `index` goes out: it read up to
- * chunkSize + 1 faces after the previous chunk, so it knows whether any remain. Faces enrolled or
- * withdrawn during the transfer make the count grow or shrink; the gate switches library when it
- * has every chunk up to the one whose index is its count - 1.
+ * How many chunks the transfer has, as known when chunk `index` goes out: whether any face of the
+ * library remains after it (the sender reads past the chunk to know). Faces enrolled or withdrawn
+ * during the transfer make the count grow or shrink; the gate switches library when it has every
+ * chunk up to the one whose index is its count - 1.
  */
-export function facelibChunkCountNow(index: number, fetched: number, chunkSize: number): number {
-  return fetched > chunkSize ? index + 2 : index + 1;
+export function facelibChunkCountNow(index: number, moreRemain: boolean): number {
+  return moreRemain ? index + 2 : index + 1;
 }
 
 export type ChunkSettledStep = 'not_a_chunk' | 'next' | 'complete' | 'restart' | 'give_up';

@@ -14,3 +14,4 @@ export * from './visitor-pass-rules';
 export * from './access-outcome';
 export * from './site-access-config';
 export * from './facelib-chunks';
+export * from './offline-face-library';

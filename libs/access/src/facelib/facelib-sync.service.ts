@@ -18,17 +18,22 @@ import {
   facelibUpsertBytes,
   FullSyncProgress,
   mayInterruptFullSync,
+  offlineLibraryRule,
   planFacelibSync,
 } from '../domain';
 import { DeviceLinks } from '../links/device-links';
 import { AccessDirectoryReader, TemplateRow } from '../state/access-directory.reader';
+import { AccessState } from '../state/access-state.service';
 
 export const FACELIB_SUPERSEDE_KEY = 'facelib';
 /** Changes of one site within this window go out as one sync per gate. */
 const DEBOUNCE_MS = 200;
+/** A full-library chunk reads the site's faces this many chunks' worth at a time (a door keeps only its building's). */
+const SCAN_CHUNKS = 4;
 
 type FacelibData = DeviceCommandData<'facelib.sync'>;
 type SyncReason = 'change' | 'online' | 'reported';
+type Admits = (residentId: string) => boolean;
 
 /**
  * Keeps every gate's offline face library in step: after each enrolment, withdrawal or move-out,
@@ -36,6 +41,8 @@ type SyncReason = 'change' | 'online' | 'reported';
  * above the version it acked; a new gate (or one too far behind) gets the full library, in chunks
  * of FACELIB_CHUNK_FACES sent one after another (each retried until acked; see domain/facelib-chunks).
  * The gate's ack carries the version it holds, which becomes the base of its next delta.
+ * Each gate's library holds only the people it admits around the clock (domain/offline-face-library):
+ * an upsert of anyone else goes to that gate as a removal, and full libraries leave them out.
  */
 @Injectable()
 export class FacelibSyncService implements OnModuleInit, OnModuleDestroy {
@@ -53,6 +60,7 @@ export class FacelibSyncService implements OnModuleInit, OnModuleDestroy {
     @InjectDataSource() private readonly db: DataSource,
     private readonly links: DeviceLinks,
     private readonly reader: AccessDirectoryReader,
+    private readonly state: AccessState,
   ) {
     this.chunkFaces = facelibChunkFaces(config.face.facelibChunkFaces, config.face.dim, MAX_PAYLOAD_BYTES);
     this.deltaBudget = { maxBytes: facelibMessageBudget(MAX_PAYLOAD_BYTES), upsertBytes: facelibUpsertBytes(config.face.dim), removeBytes: FACELIB_REMOVE_BYTES };
@@ -67,6 +75,9 @@ export class FacelibSyncService implements OnModuleInit, OnModuleDestroy {
       }),
       this.links.statusEvents.changes$.subscribe((c) => {
         if (c.kind === 'gate' && c.online) void this.syncGate(c.deviceId, c.siteId, 'online').catch((err: Error) => this.logger.warn(`facelib sync of ${c.deviceId}: ${err.message}`));
+      }),
+      this.state.regrouped$.subscribe(({ residentId, siteId }) => {
+        void this.rescope(siteId, [residentId]).catch((err: Error) => this.logger.warn(`facelib rescope of ${residentId}: ${err.message}`));
       }),
     );
   }
@@ -85,6 +96,27 @@ export class FacelibSyncService implements OnModuleInit, OnModuleDestroy {
     }, DEBOUNCE_MS);
     timer.unref();
     this.pending.set(siteId, timer);
+  }
+
+  /**
+   * Who belongs in which gate's library changed although no face did (the site's policies or
+   * holidays, a gate's zone, a resident's buildings): every enrolled face of the site (or of these
+   * residents) is logged again as an upsert, so each gate converges through the ordinary deltas
+   * (durable, also for gates offline now, and behind a full transfer in flight): the face where the
+   * gate admits them now, a removal elsewhere. A large site goes out as full libraries instead.
+   */
+  async rescope(siteId: string, residentIds?: readonly string[]): Promise<number> {
+    const [{ faces }] = (await this.db.query(
+      `WITH logged AS (
+         INSERT INTO facelib_changes ("siteId", "residentId", op)
+         SELECT "siteId", "residentId", 'upsert' FROM face_templates WHERE "siteId" = $1 AND ($2::uuid[] IS NULL OR "residentId" = ANY($2::uuid[]))
+         RETURNING 1)
+       SELECT count(*)::int AS faces FROM logged`,
+      [siteId, residentIds ?? null],
+    )) as { faces: number }[];
+    if (faces) this.siteChanged(siteId);
+    this.logger.debug({ siteId, faces, residents: residentIds?.length ?? 'all' }, 'facelib rescoped');
+    return faces;
   }
 
   async syncSite(siteId: string): Promise<number> {
@@ -119,9 +151,12 @@ export class FacelibSyncService implements OnModuleInit, OnModuleDestroy {
     // As much as fits in one message; the rest follows when the gate acks it.
     const delta = collapseFacelibChanges(changes, plan.fromVersion, this.deltaBudget);
     const templates = delta.upserts.length ? await this.reader.templatesOf(siteId, delta.upserts) : [];
-    // An upsert whose template is gone by now (withdrawn meanwhile) is a removal.
-    const found = new Set(templates.map((t) => t.residentId));
-    const data: FacelibData = { version: delta.version, full: false, upserts: upsertsOf(templates), removes: [...delta.removes, ...delta.upserts.filter((id) => !found.has(id))] };
+    const admits = await this.admitted(deviceId, siteId, templates);
+    // An upsert whose template is gone by now (withdrawn meanwhile), or of someone this gate does not
+    // admit around the clock, is a removal (a no-op at a gate that never held them).
+    const kept = templates.filter((t) => admits(t.residentId));
+    const sent = new Set(kept.map((t) => t.residentId));
+    const data: FacelibData = { version: delta.version, full: false, upserts: upsertsOf(kept), removes: [...delta.removes, ...delta.upserts.filter((id) => !sent.has(id))] };
     if (progress) await this.saveProgress(deviceId, siteId, null);
     await this.links.commands.send(deviceId, 'facelib.sync', data, { durable: true, supersedeKey: FACELIB_SUPERSEDE_KEY });
     this.logger.debug({ deviceId, why, version: data.version, upserts: data.upserts.length, removes: data.removes.length }, 'facelib.sync delta sent');
@@ -130,20 +165,47 @@ export class FacelibSyncService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * One message of a full library: the whole of it when it fits, else chunk `index` (keyset after
-   * the last face sent). The progress is stored before publishing, because the gate's ack may come
-   * back before any write after the publish.
+   * the last face looked at). The progress is stored before publishing, because the gate's ack may
+   * come back before any write after the publish.
    */
   private async sendFullChunk(deviceId: string, siteId: string, start: FullSyncProgress, why: SyncReason): Promise<void> {
-    const fetched = await this.reader.siteTemplatePage(siteId, start.after, this.chunkFaces + 1);
-    const rows = fetched.slice(0, this.chunkFaces);
-    const p: FullSyncProgress = { ...start, count: facelibChunkCountNow(start.index, fetched.length, this.chunkFaces) };
+    const page = await this.admittedPage(deviceId, siteId, start.after);
+    const p: FullSyncProgress = { ...start, count: facelibChunkCountNow(start.index, page.more) };
     // A library that fits in one message goes without chunk fields (what every gate understands).
     const chunked = p.index > 0 || p.count > 1;
-    const next: FullSyncProgress = { ...p, after: rows.length ? rows[rows.length - 1].residentId : p.after };
-    await this.saveProgress(deviceId, siteId, chunked ? next : null);
-    const data: FacelibData = { version: p.version, full: true, upserts: upsertsOf(rows), removes: [], ...(chunked ? { chunk: { index: p.index, count: p.count } } : {}) };
+    await this.saveProgress(deviceId, siteId, chunked ? { ...p, after: page.after } : null);
+    const data: FacelibData = { version: p.version, full: true, upserts: upsertsOf(page.rows), removes: [], ...(chunked ? { chunk: { index: p.index, count: p.count } } : {}) };
     await this.links.commands.send(deviceId, 'facelib.sync', data, { durable: true, supersedeKey: FACELIB_SUPERSEDE_KEY });
-    this.logger.debug({ deviceId, why, version: p.version, chunk: chunked ? `${p.index + 1}/${p.count}` : null, upserts: rows.length }, 'facelib.sync full sent');
+    this.logger.debug({ deviceId, why, version: p.version, chunk: chunked ? `${p.index + 1}/${p.count}` : null, upserts: page.rows.length }, 'facelib.sync full sent');
+  }
+
+  /**
+   * Up to a chunk of the faces this gate admits, in residentId order after `after`: where the scan
+   * stopped (the next chunk starts after it) and whether any face of the site remains past it (a
+   * last chunk may then come out empty, when none of the rest is admitted).
+   */
+  private async admittedPage(deviceId: string, siteId: string, after: string | null): Promise<{ rows: TemplateRow[]; after: string | null; more: boolean }> {
+    const rows: TemplateRow[] = [];
+    const scan = this.chunkFaces * SCAN_CHUNKS;
+    for (;;) {
+      const fetched = await this.reader.siteTemplatePage(siteId, after, scan + 1);
+      const looked = fetched.slice(0, scan);
+      const admits = await this.admitted(deviceId, siteId, looked);
+      for (const [i, row] of looked.entries()) {
+        after = row.residentId;
+        if (!admits(row.residentId)) continue;
+        rows.push(row);
+        if (rows.length === this.chunkFaces) return { rows, after, more: i < looked.length - 1 || fetched.length > scan };
+      }
+      if (fetched.length <= scan) return { rows, after, more: false };
+    }
+  }
+
+  /** The gate's offline rule over these residents (loaded into the access state first if unseen). */
+  private async admitted(deviceId: string, siteId: string, rows: readonly TemplateRow[]): Promise<Admits> {
+    await this.state.loadPeople(rows.map((r) => r.residentId));
+    const rule = offlineLibraryRule(this.state.policies(siteId), { id: deviceId, siteId });
+    return (residentId) => rule(this.state.person(residentId));
   }
 
   /** A facelib.sync reached a final status: record the version the gate holds, move a chunked transfer on. */
@@ -221,6 +283,7 @@ export class FacelibSyncService implements OnModuleInit, OnModuleDestroy {
   }
 }
 
+// validUntil: null, as the directory knows no planned end of anyone's access (domain/offline-face-library).
 function upsertsOf(rows: readonly TemplateRow[]): FacelibData['upserts'] {
   return rows.map((t) => ({ personId: t.residentId, embedding: encodeEmbedding(t.vector), validUntil: null }));
 }

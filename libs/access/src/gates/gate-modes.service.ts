@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, canReachSite, DomainError, Principal } from '@app/core';
 import type { GateMode } from '@app/contracts';
+import { FacelibSyncService } from '../facelib/facelib-sync.service';
 import { DeviceLinks } from '../links/device-links';
 import { AccessState } from '../state/access-state.service';
 import { GateModeResultView, GateSettingsDto, GateSettingsView, SiteModeView } from './dto/gates.dto';
@@ -21,6 +22,7 @@ export class GateModesService {
     private readonly audit: AuditService,
     private readonly links: DeviceLinks,
     private readonly state: AccessState,
+    private readonly facelib: FacelibSyncService,
   ) {}
 
   async setSiteMode(principal: Principal, siteId: string, mode: GateMode, reason?: string): Promise<SiteModeView> {
@@ -65,6 +67,7 @@ export class GateModesService {
 
   async updateSettings(principal: Principal, deviceId: string, dto: GateSettingsDto): Promise<GateSettingsView> {
     const device = this.reachableGate(principal, deviceId);
+    const zoneBefore = this.state.zoneOf(device);
     await this.db.transaction(async (m) => {
       await m.query(
         `INSERT INTO access_gates ("deviceId", "siteId", zone, "heldOpenSeconds") VALUES ($1, $2, $3, COALESCE($4, 60))
@@ -74,6 +77,8 @@ export class GateModesService {
       await this.audit.record(principal, { action: 'gate.settings_update', entityType: 'device', entityId: deviceId, siteId: device.siteId, after: { ...dto } }, m);
     });
     await this.state.changed('gate', deviceId);
+    // The zone decides which default policies list the gate, so which faces its offline library holds.
+    if (this.state.zoneOf(device) !== zoneBefore) await this.facelib.rescope(device.siteId);
     return this.settings(principal, deviceId);
   }
 

@@ -11,6 +11,7 @@ import {
   validateCustomPolicy,
   validateHolidays,
 } from '../domain';
+import { FacelibSyncService } from '../facelib/facelib-sync.service';
 import { DeviceLinks } from '../links/device-links';
 import { AccessDirectoryReader } from '../state/access-directory.reader';
 import { AccessState } from '../state/access-state.service';
@@ -21,8 +22,8 @@ const invalid = (problems: PolicyProblem[]) => DomainError.badRequest(`Validatio
 /**
  * A site's access policies and holidays, managed by its managers and admins (staff may read).
  * Every change is committed with its audit entry, then applied to decisions on every api instance
- * (AccessState.changed('site'): reload here, Redis message to the others). What a gate decides
- * offline is not affected: its library carries faces only (see README).
+ * (AccessState.changed('site'): reload here, Redis message to the others), and the gates' offline
+ * libraries are rescoped (each holds only the people it admits around the clock; see README).
  */
 @Injectable()
 export class SiteAccessPoliciesService {
@@ -32,6 +33,7 @@ export class SiteAccessPoliciesService {
     private readonly reader: AccessDirectoryReader,
     private readonly state: AccessState,
     private readonly links: DeviceLinks,
+    private readonly facelib: FacelibSyncService,
   ) {}
 
   async list(principal: Principal, siteId: string): Promise<AccessPolicyView[]> {
@@ -90,7 +92,7 @@ export class SiteAccessPoliciesService {
       await m.query(`DELETE FROM access_policies WHERE id = $1 AND "siteId" = $2`, [policyId, siteId]);
       await this.audit.record(principal, { action: 'access_policy.delete', entityType: 'access_policy', entityId: policyId, siteId, before: { ...before } }, m);
     });
-    await this.state.changed('site', siteId);
+    await this.applyEverywhere(siteId);
   }
 
   async holidays(principal: Principal, siteId: string): Promise<SiteHolidaysView> {
@@ -116,7 +118,7 @@ export class SiteAccessPoliciesService {
       );
       await this.audit.record(principal, { action: 'site.holidays_update', entityType: 'site', entityId: siteId, siteId, before: { holidays: before }, after: { holidays } }, m);
     });
-    await this.state.changed('site', siteId);
+    await this.applyEverywhere(siteId);
     return { siteId, timeZone, holidays };
   }
 
@@ -140,8 +142,18 @@ export class SiteAccessPoliciesService {
 
   /** Reloads the site here and on every instance, then answers from what was committed. */
   private async applied(siteId: string, policyId: string): Promise<AccessPolicyView> {
-    await this.state.changed('site', siteId);
+    await this.applyEverywhere(siteId);
     return this.find(this.views(siteId, await this.config(siteId)), policyId);
+  }
+
+  /**
+   * Decisions on every instance (reload here first, so the rescope below reads the new policies),
+   * then the gates' offline libraries: which faces each gate may hold can change with any policy or
+   * holiday (a policy that follows holidays stops being around the clock).
+   */
+  private async applyEverywhere(siteId: string): Promise<void> {
+    await this.state.changed('site', siteId);
+    await this.facelib.rescope(siteId);
   }
 
   private async validate(siteId: string, policy: Pick<CustomAccessPolicy, 'groupId' | 'gateIds' | 'windows'>): Promise<void> {

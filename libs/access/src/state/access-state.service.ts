@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Observable, Subject } from 'rxjs';
 import { APP_CONFIG, AppConfig, MetricsService, RedisService } from '@app/core';
 import type { GateMode } from '@app/contracts';
 import type { DeviceInfo } from '@app/devices';
@@ -12,6 +13,7 @@ import {
   EMPTY_SITE_ACCESS_CONFIG,
   GateZone,
   hasLockdownOverride,
+  offlineStandingChanged,
   residentAccessPerson,
   SiteAccessConfig,
   SiteDirectory,
@@ -80,6 +82,7 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
   private readonly siteConfigs = new Map<string, SiteAccessConfig>();
   private readonly policyCache = new Map<string, { key: string; config: SiteAccessConfig; policies: AccessPolicy[] }>();
   private readonly reloads = new Map<string, Promise<void>>();
+  private readonly regrouped = new Subject<{ residentId: string; siteId: string }>();
   private unsubscribe?: () => Promise<void>;
   private refreshTimer?: NodeJS.Timeout;
   private watermark = new Date(0);
@@ -132,6 +135,7 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.regrouped.complete();
     await this.unsubscribe?.();
   }
 
@@ -159,6 +163,24 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
     if (known) return known;
     await this.reloadPerson(id);
     return this.people.get(id);
+  }
+
+  /** Loads the people of these ids this instance has not seen yet, in one read (a page of a gate's library). */
+  async loadPeople(ids: readonly string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.people.has(id));
+    if (missing.length === 0) return;
+    const [residents, staff] = await Promise.all([this.reader.residentsByIds(missing), this.reader.staff({ ids: missing })]);
+    residents.forEach((r) => this.putResident(r));
+    staff.forEach((s) => this.putStaff(s));
+  }
+
+  /**
+   * An enrolled resident's groups or standing changed here (their buildings, seen by a reload or the
+   * periodic refresh): the gates' offline libraries may have to take them in or drop them. Every
+   * instance that notices reports it (the refresh runs on each).
+   */
+  get regrouped$(): Observable<{ residentId: string; siteId: string }> {
+    return this.regrouped.asObservable();
   }
 
   pass(id: string): PassEntry | undefined {
@@ -372,14 +394,17 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
   }
 
   private putResident(r: ResidentRow): void {
+    const before = this.people.get(r.id)?.person;
+    const person = residentAccessPerson(r);
     this.people.set(r.id, {
-      person: residentAccessPerson(r),
+      person,
       siteIds: [r.siteId],
       unitIds: r.unitIds,
       accountId: r.accountId,
       staffOverride: false,
       fullName: r.fullName,
     });
+    if (before && this.faceSite.has(r.id) && offlineStandingChanged(before, person)) this.regrouped.next({ residentId: r.id, siteId: r.siteId });
   }
 
   private putStaff(s: StaffRow): void {
