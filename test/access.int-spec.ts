@@ -206,6 +206,10 @@ describe('face entry at the gates', () => {
       expect(await north.answerTo(id)).toMatchObject({ type: 'gate.deny', data: { reason: 'not_authorized' } });
       const forged = await north.qr(`v1.${created.body.id}.${'A'.repeat(24)}`);
       expect(await north.answerTo(forged)).toMatchObject({ type: 'gate.deny', data: { reason: 'not_authorized' } });
+      // A well-formed token whose pass id is not a uuid is answered too (it never reaches the database).
+      const odd = await north.qr(`v1.not-a-uuid.${'B'.repeat(24)}`);
+      expect(await north.answerTo(odd)).toMatchObject({ type: 'gate.deny', data: { reason: 'not_authorized' } });
+      expect(await outcomeOf(north.id, odd)).toMatchObject({ result: 'denied', credential: 'visitor_pass', detail: 'unknown pass' });
     });
 
     it('validates a new pass field by field', async () => {

@@ -62,6 +62,8 @@ const REFRESH_MS = 30_000;
 /** Overlap of consecutive incremental refreshes (commit times vs. the watermark). */
 const REFRESH_OVERLAP_MS = 5_000;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Everything a gate decision needs, in memory: one face matcher per site (loaded at start),
  * people with their groups and standing, site time zones, gate modes and zones, live visitor
@@ -190,6 +192,8 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
   async passOrLoad(id: string): Promise<PassEntry | undefined> {
     const known = this.passes.get(id);
     if (known) return known;
+    // Pass ids are uuids; a forged token can carry anything, which must not reach the query.
+    if (!UUID.test(id)) return undefined;
     await this.reloadPass(id);
     return this.passes.get(id);
   }
