@@ -4,7 +4,7 @@
 #   sim     node dist/devices-sim/src/cli.js --help   (compose starts it through deploy/sim-start.js)
 # Build: docker build -t smart-community .   (docker-compose.yml builds and runs all three)
 
-# --- build: full install, compile TypeScript to dist/ --------------------------------------
+# --- build: full install, compile TypeScript to dist/, build the console -----------------------
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -12,8 +12,12 @@ COPY package.json package-lock.json ./
 # binaries and load without them.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
+# The web console is static files the api serves from dist/apps/console/dist.
 RUN npm run build \
- && node deploy/link-path-aliases.js dist tsconfig.json
+ && node deploy/link-path-aliases.js dist tsconfig.json \
+ && npm run console:build \
+ && mkdir -p dist/apps/console \
+ && cp -r apps/console/dist dist/apps/console/dist
 
 # --- deps: production dependencies only -------------------------------------------------------
 FROM node:20-bookworm-slim AS deps

@@ -32,5 +32,31 @@ module.exports = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
+    {
+      // The web console in a real browser (Debian's /usr/bin/chromium driven by playwright-core) against
+      // the real api and worker; the global setup builds apps/console when its dist is stale.
+      displayName: 'console',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      roots: ['<rootDir>/test/console'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      transform,
+      moduleNameMapper,
+      globalSetup: '<rootDir>/test/console/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
+    {
+      // Fault injection (npm run test:faults, not part of npm test): each file runs its own private
+      // Postgres, Redis and Mosquitto, api and worker processes and a simulated community, for minutes.
+      displayName: 'faults',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      roots: ['<rootDir>/test/faults'],
+      testMatch: ['**/*.fault-spec.ts'],
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      transform,
+      moduleNameMapper,
+    },
   ],
 };

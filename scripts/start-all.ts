@@ -6,6 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { configOrExit, ensureDatabaseExists } from '@app/core';
 import { demoResidentPhone, planDemoCommunity } from '@app/community';
+import { ensureConsoleBuilt } from './console-build';
 
 const ROOT = path.resolve(__dirname, '..');
 const children: ChildProcess[] = [];
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   const config = configOrExit();
   if (await ensureDatabaseExists(config.database.url)) process.stdout.write(`created database ${new URL(config.database.url).pathname.slice(1)}\n`);
   const api = `http://127.0.0.1:${config.http.port}`;
+  if (ensureConsoleBuilt()) process.stdout.write('built the web console (apps/console/dist)\n');
 
   run('api', 'apps/api/src/main.ts', [], env);
   run('worker', 'apps/worker/src/main.ts', [], env);
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
     [
       '',
       'Smart community is running:',
+      `  console        ${api}/console/`,
       `  API            ${api}/api/v1`,
       `  API docs       ${api}/api/docs`,
       `  health         ${api}/health/ready`,

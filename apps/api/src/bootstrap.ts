@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, createValidationPipe } from '@app/core';
 import { AppModule } from './app.module';
+import { serveConsole } from './console-static';
 
 export const API_PREFIX = 'api/v1';
 
@@ -23,6 +24,7 @@ export async function createApiApp(config?: AppConfig): Promise<INestApplication
     ],
   });
   app.useGlobalPipes(createValidationPipe());
+  serveConsole(app);
   app.enableCors({ origin: cfg.http.corsOrigins.includes('*') ? true : cfg.http.corsOrigins });
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
