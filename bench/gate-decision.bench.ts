@@ -54,7 +54,7 @@ async function connectClient(url: string, opts: mqtt.IClientOptions): Promise<Mq
  * sockets, and a PUBLISH following a PUBACK on one connection waits for the client's delayed ACK
  * (~40 ms): a bare echo then measures 25-45 ms at p50, which says nothing about either path.
  */
-async function startNoDelayMosquitto(): Promise<MosquittoProcess> {
+async function startNoDelayMosquitto(): Promise<Omit<MosquittoProcess, 'restart'>> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'sc-mosq-nd-'));
   let conf = readFileSync(path.join(__dirname, '..', 'deploy', 'mosquitto', 'mosquitto.conf'), 'utf8').replace(/^listener .*$/m, `listener ${port} 127.0.0.1`);

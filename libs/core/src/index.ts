@@ -16,6 +16,7 @@ export * from './mqtt/mqtt-connection.factory';
 export * from './mqtt/mqtt-publisher.service';
 export * from './queues/queue-names';
 export * from './queues/queue-producer.service';
+export * from './queues/job-schedules.service';
 export * from './queues/typed-processor';
 export * from './metrics/metrics.service';
 export * from './metrics/http-metrics.interceptor';

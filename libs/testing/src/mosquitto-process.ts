@@ -12,6 +12,8 @@ export interface MosquittoProcess {
   url: string;
   port: number;
   dir: string;
+  /** Stops the broker (SIGTERM: it saves its persistence file), waits `downMs`, starts it again on the same port and state. */
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,29 +29,44 @@ export async function startMosquitto(opts: { anonymous: boolean }): Promise<Mosq
   conf = conf.replace(/^persistence_location .*$/m, '');
   if (opts.anonymous) conf = conf.replace(/^plugin.*$/gm, '').replace(/^allow_anonymous .*$/m, 'allow_anonymous true');
   conf += `\npersistence_location ${dir}/\n`;
-  writeFileSync(path.join(dir, 'broker.conf'), conf);
-  const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'broker.conf')], { cwd: dir, stdio: ['ignore', 'ignore', 'ignore'] });
+  const confFile = path.join(dir, 'broker.conf');
+  writeFileSync(confFile, conf);
+  let child = await launch(confFile, dir, port);
+  const halt = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  };
+  return {
+    url: `mqtt://127.0.0.1:${port}`,
+    port,
+    dir,
+    restart: async (downMs = 0) => {
+      await halt();
+      await new Promise((r) => setTimeout(r, downMs));
+      child = await launch(confFile, dir, port);
+    },
+    stop: async () => {
+      await halt();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launch(conf: string, dir: string, port: number): Promise<ChildProcess> {
+  const child: ChildProcess = spawn('mosquitto', ['-c', conf], { cwd: dir, stdio: ['ignore', 'ignore', 'ignore'] });
   const deadline = Date.now() + 10_000;
   while (!(await listening(port))) {
     if (child.exitCode !== null) throw new Error(`mosquitto exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error(`mosquitto did not listen on ${port}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return {
-    url: `mqtt://127.0.0.1:${port}`,
-    port,
-    dir,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return child;
 }
 
-function listening(port: number): Promise<boolean> {
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+export function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = new Socket();
     s.once('connect', () => (s.destroy(), resolve(true)));

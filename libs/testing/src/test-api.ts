@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import Redis from 'ioredis';
 import request from 'supertest';
 import { AppConfig } from '@app/core';
 import { createApiApp } from '../../../apps/api/src/bootstrap';
+import { clearRedisPrefix } from './redis-prefix';
 import { TestEnv } from './test-env';
+
+export { clearRedisPrefix };
 
 export interface TestApi {
   app: INestApplication;
@@ -31,21 +33,6 @@ export async function startTestApi(env: TestEnv, overrides?: Record<string, stri
       await clearRedisPrefix(config.redis.url, config.redis.keyPrefix);
     },
   };
-}
-
-/** Deletes every Redis key of one test environment. */
-export async function clearRedisPrefix(url: string, prefix: string): Promise<void> {
-  const r = new Redis(url);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await r.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
 }
 
 /** Signs in over HTTP and returns the access token (fails the test on anything but 200). */

@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { QueueName } from './queue-names';
+import { JobSchedules } from './job-schedules.service';
 import { QueueProducer } from './queue-producer.service';
 
 const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
@@ -21,7 +22,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
     }),
     ...queues,
   ],
-  providers: [QueueProducer],
-  exports: [QueueProducer, ...queues],
+  providers: [QueueProducer, JobSchedules],
+  exports: [QueueProducer, JobSchedules, ...queues],
 })
 export class QueuesModule {}

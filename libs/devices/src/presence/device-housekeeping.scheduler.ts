@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, QueueName, QueueProducer } from '@app/core';
+import { APP_CONFIG, AppConfig, JobSchedules, QueueName } from '@app/core';
 
 /** Command timeouts are swept at least this often (a gate.open lives 3 s). */
 const COMMAND_SWEEP_MAX_MS = 5000;
@@ -14,15 +14,14 @@ export class DeviceHousekeepingScheduler implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly queues: QueueProducer,
+    private readonly schedules: JobSchedules,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const q = this.queues.queue(QueueName.Housekeeping);
     const presenceEvery = this.config.devices.presenceSweepSeconds * 1000;
     const commandEvery = Math.min(presenceEvery, COMMAND_SWEEP_MAX_MS);
-    await q.upsertJobScheduler('presence-sweep', { every: presenceEvery }, { name: 'presence-sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
-    await q.upsertJobScheduler('command-timeout-sweep', { every: commandEvery }, { name: 'command-timeout-sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await this.schedules.keep(QueueName.Housekeeping, 'presence-sweep', presenceEvery, 'presence-sweep', {});
+    await this.schedules.keep(QueueName.Housekeeping, 'command-timeout-sweep', commandEvery, 'command-timeout-sweep', {});
     this.logger.log(`device sweeps scheduled: presence every ${presenceEvery} ms, command timeouts every ${commandEvery} ms`);
   }
 }

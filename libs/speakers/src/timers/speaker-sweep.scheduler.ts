@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { QueueName, QueueProducer } from '@app/core';
+import { JobSchedules, QueueName } from '@app/core';
 
 export const SPEAKER_SWEEP_SCHEDULER_ID = 'speaker-sweep';
 export const SPEAKER_SWEEP_EVERY_MS = 15_000;
@@ -9,12 +9,10 @@ export const SPEAKER_SWEEP_EVERY_MS = 15_000;
 export class SpeakerSweepScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger(SpeakerSweepScheduler.name);
 
-  constructor(private readonly queues: QueueProducer) {}
+  constructor(private readonly schedules: JobSchedules) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues
-      .queue(QueueName.SpeakerTimers)
-      .upsertJobScheduler(SPEAKER_SWEEP_SCHEDULER_ID, { every: SPEAKER_SWEEP_EVERY_MS }, { name: 'sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await this.schedules.keep(QueueName.SpeakerTimers, SPEAKER_SWEEP_SCHEDULER_ID, SPEAKER_SWEEP_EVERY_MS, 'sweep', {});
     this.logger.log(`speaker sweep scheduled every ${SPEAKER_SWEEP_EVERY_MS} ms`);
   }
 }

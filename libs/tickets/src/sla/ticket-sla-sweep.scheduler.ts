@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { QueueName, QueueProducer } from '@app/core';
+import { JobSchedules, QueueName } from '@app/core';
 
 export const SLA_SWEEP_SCHEDULER_ID = 'ticket-sla-sweep';
 export const SLA_SWEEP_EVERY_MS = 30_000;
@@ -9,12 +9,10 @@ export const SLA_SWEEP_EVERY_MS = 30_000;
 export class TicketSlaSweepScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger(TicketSlaSweepScheduler.name);
 
-  constructor(private readonly queues: QueueProducer) {}
+  constructor(private readonly schedules: JobSchedules) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues
-      .queue(QueueName.TicketSla)
-      .upsertJobScheduler(SLA_SWEEP_SCHEDULER_ID, { every: SLA_SWEEP_EVERY_MS }, { name: 'sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await this.schedules.keep(QueueName.TicketSla, SLA_SWEEP_SCHEDULER_ID, SLA_SWEEP_EVERY_MS, 'sweep', {});
     this.logger.log(`ticket SLA sweep scheduled every ${SLA_SWEEP_EVERY_MS} ms`);
   }
 }
