@@ -241,9 +241,15 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
 
   /** A face was enrolled (vector) or removed (null) here: apply now, tell the other instances. */
   async faceChanged(residentId: string, siteId: string, unit: Float32Array | null): Promise<void> {
-    if (unit) this.putFace(residentId, siteId, unit);
-    else this.dropFace(residentId);
-    await this.reloadPerson(residentId);
+    // A face becomes matchable only once its person is known here: a match without the person
+    // would be denied as unknown_face. A withdrawal applies before anything else.
+    if (unit) {
+      await this.reloadPerson(residentId);
+      this.putFace(residentId, siteId, unit);
+    } else {
+      this.dropFace(residentId);
+      await this.reloadPerson(residentId);
+    }
     await this.broadcast('face', residentId);
   }
 
@@ -312,10 +318,10 @@ export class AccessState implements OnModuleInit, OnModuleDestroy {
   }
 
   private async reloadFace(residentId: string): Promise<void> {
-    const t = await this.reader.template(residentId);
+    // The person first (see faceChanged), read alongside the template.
+    const [t] = await Promise.all([this.reader.template(residentId), this.reloadPerson(residentId)]);
     if (t) this.putFace(t.residentId, t.siteId, t.vector);
     else this.dropFace(residentId);
-    await this.reloadPerson(residentId);
   }
 
   private async reloadPerson(id: string): Promise<void> {
