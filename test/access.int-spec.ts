@@ -321,6 +321,18 @@ describe('face entry at the gates', () => {
       expect((await asUser(api, w.a.token).get('/access/alarms')).status).toBe(403);
     });
 
+    it('takes a door opening the moment its gate.open arrives as that entry, not as forced', async () => {
+      // A new gate, so no earlier grant there can excuse the opening.
+      const created = await asUser(api, w.admin).post('/devices', { kind: 'gate', siteId: w.site.id, name: 'East gate' });
+      const east = await connectGate(env, created.body.id);
+      const scan = await east.face('a');
+      expect(await east.answerTo(scan)).toMatchObject({ type: 'gate.open', data: { personId: w.a.id } });
+      const opened = await east.event('door.state', { state: 'open' });
+      expect(await outcomeOf(created.body.id, opened)).toEqual({ door: 'open' });
+      await east.event('door.state', { state: 'closed' });
+      await east.close();
+    });
+
     it('raises forced_open for a door opening without an entry, and held_open for one left open', async () => {
       // A gate nobody was let through lately.
       const quiet = await connectGate(env, await createOtherBuildingDoor());

@@ -188,9 +188,8 @@ export class GateDecisionService implements OnModuleInit {
     const latencyUs = Number(process.hrtime.bigint() - started) / 1000;
     let sent;
     if (decision.decision === 'granted') {
-      this.claims.noteGrant(deviceId);
       const personId = decision.personId ?? undefined;
-      sent = await commands.sendFast(deviceId, 'gate.open', { durationMs: OPEN_DURATION_MS, display: decision.display, ...(personId ? { personId } : {}) }, { requestId: ctx.event.id });
+      sent = await commands.sendFast(deviceId, 'gate.open', { durationMs: OPEN_DURATION_MS, display: decision.display, ...(personId ? { personId } : {}) }, { requestId: ctx.event.id, onWritten: () => this.claims.noteGrant(deviceId) });
     } else {
       sent = await commands.sendFast(deviceId, 'gate.deny', { reason: decision.reason, display: decision.display }, { requestId: ctx.event.id });
     }

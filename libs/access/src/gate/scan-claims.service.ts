@@ -90,8 +90,9 @@ export class ScanClaims {
   }
 
   /**
-   * Notes that the gate is about to be told to open, before the command is published: the door's
-   * `open` comes back through the broker and ingestion and reads on this same connection. Fire and forget.
+   * Notes that the gate is being told to open, in the tick its command is written to the broker (so
+   * not on the gate's wait): the door's `open` comes back through the broker and ingestion in a later
+   * tick and reads on this same connection, after this write. Fire and forget.
    */
   noteGrant(deviceId: string): void {
     this.redis.client.set(this.grantKey(deviceId), String(Date.now()), 'PX', GRANT_WINDOW_MS).catch(() => undefined);

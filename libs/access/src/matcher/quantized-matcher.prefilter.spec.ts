@@ -25,6 +25,7 @@ describe('QuantizedMatcher sketch prefilter', () => {
       const probe = capture(trueFace('pre', `p${rng.int(N)}`), 0.06, rng);
       expect(fast.search(probe)).toEqual(ref.search(probe));
       if (fast.lastSearch.path === 'prefilter') viaPrefilter++;
+      if (fast.lastSearch.path === 'prefilter') expect(fast.lastSearch.cut).toBe('limit');
       expect(fast.lastSearch.reranked).toBeLessThan(200);
     }
     expect(viaPrefilter).toBeGreaterThanOrEqual(57);
@@ -66,6 +67,27 @@ describe('QuantizedMatcher sketch prefilter', () => {
       const probe = base.map((x) => x + 0.002 * rng.gaussian());
       expect(crowded.fast.search(probe)).toEqual(crowded.ref.search(probe));
     }
+  });
+
+  it('where unrelated faces are alike (a shared component), the limit overflows and the histogram cut still gives the reference answer', () => {
+    // Every template leans towards one common direction, so unrelated sketches differ in far fewer
+    // than half their bits and thousands of rows fall under the fixed limit.
+    const common = trueFace('pre', 'common');
+    const lean = (v: Float32Array) => v.map((x, i) => 0.8 * x + 0.6 * common[i]);
+    const alike = { ref: new ExactFloat32Matcher(512), fast: new QuantizedMatcher(512) };
+    for (let i = 0; i < N; i++) {
+      const v = lean(trueFace('alike', `p${i}`));
+      alike.ref.upsert(`p${i}`, v);
+      alike.fast.upsert(`p${i}`, v);
+    }
+    const rng = createSeededRng('alike');
+    const cuts = new Set<string | null>();
+    for (let k = 0; k < 20; k++) {
+      const probe = capture(lean(trueFace('alike', `p${rng.int(N)}`)), 0.03, rng);
+      expect(alike.fast.search(probe)).toEqual(alike.ref.search(probe));
+      cuts.add(alike.fast.lastSearch.cut);
+    }
+    expect(cuts.has('histogram')).toBe(true);
   });
 
   it('below the row minimum, or switched off, every probe takes the exact scan', () => {

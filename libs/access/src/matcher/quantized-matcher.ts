@@ -16,8 +16,10 @@
 // touches a handful of rows per probe.
 //
 // In front of that scan sits a prefilter (on by default from PREFILTER_MIN_ROWS templates): a 512-bit
-// sign sketch per row (sign-sketch.ts), Hamming distances in wasm SIMD over an eighth of the bytes,
-// the ~32 nearest rows re-scored exactly. Its answer is returned only when the cut is so far beyond
+// sign sketch per row (sign-sketch.ts), Hamming distances in wasm SIMD over an eighth of the bytes;
+// the same pass lists the rows under a limit that about NEAR_EXPECTED unrelated rows fall under, and
+// those are re-scored exactly (where that list is unusable, the ~32 nearest by a histogram of all
+// distances are). Its answer is returned only when the cut is so far beyond
 // where any row scoring at least as well would lie that such a row was left out with probability
 // below ~3e-7 (coverageZ ≥ 5); otherwise (impostors, poor captures) the exact scan above decides.
 // So a genuine capture costs the sketch scan, and every other answer stays provably exact.
@@ -25,7 +27,7 @@ import { normalize } from '@app/contracts/embedding';
 import { FaceMatch, FaceMatcher } from './face-matcher';
 import { createInt8DotKernel, Int8DotKernel } from './int8-dot-kernel';
 import { createSignHammingKernel, SignHammingKernel } from './sign-hamming-kernel';
-import { coverageZ, SignSketch } from './sign-sketch';
+import { coverageZ, nearDistanceLimit, SignSketch, unrelatedDistanceCdf } from './sign-sketch';
 import { TemplateStore } from './template-store';
 import { beats, dotRow } from './vector-math';
 
@@ -40,6 +42,8 @@ const PREFILTER_CANDIDATES = 32;
 /** Past this many tied candidates the prefilter is no cheaper than the scan: use the scan. */
 const PREFILTER_MAX_CANDIDATES = 1024;
 const PREFILTER_MIN_Z = 5;
+/** Unrelated rows expected under the single-pass limit (a genuine template lies ~9 sd below them). */
+const NEAR_EXPECTED = 16;
 
 export interface QuantizedMatcherOptions {
   /** 'auto' uses WebAssembly SIMD when available, else the plain JS int8 kernel. */
@@ -55,16 +59,20 @@ export interface QuantizedSearchStats {
   reranked: number;
   /** 'prefilter' when the sketch candidates answered, 'scan' when the exact scan did. */
   path: 'prefilter' | 'scan';
+  /** How the last prefilter attempt cut its candidates: the fixed limit, the histogram, or not tried. */
+  cut: 'limit' | 'histogram' | null;
 }
 
 export class QuantizedMatcher implements FaceMatcher {
   readonly kernelKind: 'wasm-simd' | 'js';
-  readonly lastSearch: QuantizedSearchStats = { reranked: 0, path: 'scan' };
+  readonly lastSearch: QuantizedSearchStats = { reranked: 0, path: 'scan', cut: null };
   private readonly store: TemplateStore;
   private readonly kernel: Int8DotKernel;
   private readonly sketch: SignSketch | null;
   private readonly sketches: SignHammingKernel | null;
   private readonly histogram: Int32Array;
+  private readonly unrelatedCdf: Float64Array;
+  private readonly candidates = new Int32Array(PREFILTER_MAX_CANDIDATES);
   // Per row: scale sx, |sx*qx| and |rx| (see the header).
   private scale: Float64Array;
   private qNorm: Float64Array;
@@ -84,6 +92,7 @@ export class QuantizedMatcher implements FaceMatcher {
     this.sketches = this.sketch ? createSignHammingKernel(this.sketch.bits, options.kernel ?? 'auto') : null;
     this.sketches?.reserve(cap);
     this.histogram = new Int32Array((this.sketch?.bits ?? 0) + 1);
+    this.unrelatedCdf = unrelatedDistanceCdf(this.sketch?.bits ?? 0);
     this.scale = new Float64Array(cap);
     this.qNorm = new Float64Array(cap);
     this.rNorm = new Float64Array(cap);
@@ -126,6 +135,7 @@ export class QuantizedMatcher implements FaceMatcher {
     const n = this.store.size;
     this.lastSearch.reranked = 0;
     this.lastSearch.path = 'scan';
+    this.lastSearch.cut = null;
     if (probe.length !== this.dim || n === 0) return null;
     const y = normalize(probe);
     if (!y) return null;
@@ -138,34 +148,58 @@ export class QuantizedMatcher implements FaceMatcher {
 
   /**
    * The nearest rows by sketch distance, re-scored exactly; the best of them when no row left out
-   * could plausibly beat it (see the header), else null.
+   * could plausibly beat it (see the header), else null. First try: the rows under a fixed limit,
+   * listed by the scan itself (about NEAR_EXPECTED unrelated rows fall under it, a genuine capture's
+   * template far below); when that list is empty, too long or too short to be safe, the cut is
+   * chosen from the histogram of all distances instead.
    */
   private searchSketchCandidates(y: Float32Array, n: number): FaceMatch | null {
     const { sketch, sketches, histogram } = this;
     if (!sketch || !sketches) return null;
     sketch.encode(y, sketches.probe());
-    const dist = sketches.scan(n);
+    const limit = nearDistanceLimit(this.unrelatedCdf, n, NEAR_EXPECTED);
+    const { results: dist, near } = sketches.scanNear(n, limit);
+    if (near.length > 0 && near.length <= PREFILTER_MAX_CANDIDATES) {
+      const hit = this.bestOfRows(near, near.length, y);
+      this.lastSearch.reranked = near.length;
+      this.lastSearch.cut = 'limit';
+      if (coverageZ(hit.score, limit, sketch.bits) >= PREFILTER_MIN_Z) {
+        this.lastSearch.path = 'prefilter';
+        return hit;
+      }
+      // A histogram cut would keep ~PREFILTER_CANDIDATES rows, so it would be no wider: not safer.
+      if (near.length >= PREFILTER_CANDIDATES) return null;
+    }
+    this.lastSearch.cut = 'histogram';
     histogram.fill(0);
     for (let r = 0; r < n; r++) histogram[dist[r]]++;
     let cut = 0;
     let covered = histogram[0];
     while (covered < PREFILTER_CANDIDATES && cut < sketch.bits) covered += histogram[++cut];
     if (covered > PREFILTER_MAX_CANDIDATES) return null;
+    const candidates = this.candidates;
+    let count = 0;
+    for (let r = 0; r < n; r++) if (dist[r] <= cut) candidates[count++] = r;
+    const hit = this.bestOfRows(candidates, count, y);
+    this.lastSearch.reranked += count;
+    if (coverageZ(hit.score, cut, sketch.bits) < PREFILTER_MIN_Z) return null;
+    this.lastSearch.path = 'prefilter';
+    return hit;
+  }
+
+  /** The exact best of rows list[0..count), ties broken as the reference does. */
+  private bestOfRows(list: Int32Array, count: number, y: Float32Array): FaceMatch {
     const { rows, ids } = this.store;
-    const dim = this.dim;
     let bestScore = -Infinity;
     let bestId = '';
-    for (let r = 0; r < n; r++) {
-      if (dist[r] > cut) continue;
-      const s = dotRow(rows, r, y, dim);
+    for (let i = 0; i < count; i++) {
+      const r = list[i];
+      const s = dotRow(rows, r, y, this.dim);
       if (beats(s, ids[r], bestScore, bestId || null)) {
         bestScore = s;
         bestId = ids[r];
       }
     }
-    this.lastSearch.reranked = covered;
-    if (coverageZ(bestScore, cut, sketch.bits) < PREFILTER_MIN_Z) return null;
-    this.lastSearch.path = 'prefilter';
     return { personId: bestId, score: bestScore };
   }
 

@@ -1,7 +1,8 @@
 // The frame both matcher kernels share: a growable arena holding one probe, the rows and one int32
 // result per row, and a scan that fills the results. In WebAssembly the arena is the module's own
-// memory, laid out [probe][rows ... capacity][int32 out ... capacity]; the plain-JS fallback keeps
-// typed arrays on the heap. Views are re-created after every grow (growing detaches the old buffer).
+// memory, laid out [probe][rows ... capacity][int32 out ... capacity][int32 near list ... capacity]
+// (the list only for kernels that keep one); the plain-JS fallback keeps typed arrays on the heap.
+// Views are re-created after every grow (growing detaches the old buffer).
 import { ensureMemory, instantiate, WasmMemory } from './wasm-writer';
 
 type RowArray = Int8Array | Uint8Array;
@@ -22,6 +23,11 @@ export interface ScanKernel<R extends RowArray, P extends ProbeArray> {
   probe(): P;
   /** Scores rows [0, n) against the probe; the result view is valid until the next call/reserve. */
   scan(n: number): Int32Array;
+  /**
+   * scan(n), and the rows whose result is at most `limit`, in row order (kernels whose shape has
+   * `nearList`). Both views are valid until the next call/reserve.
+   */
+  scanNear(n: number, limit: number): { results: Int32Array; near: Int32Array };
 }
 
 export interface KernelShape<R extends RowArray, P extends ProbeArray> {
@@ -29,6 +35,11 @@ export interface KernelShape<R extends RowArray, P extends ProbeArray> {
   rowKind: ArrayKind<R>;
   probeKind: ArrayKind<P>;
   probeLength: number;
+  /**
+   * The wasm function also takes (limit, listAddress), writes the index of every row whose result is
+   * at most limit to the list, and returns how many it wrote.
+   */
+  nearList?: boolean;
 }
 
 const FIRST_CAPACITY = 1024;
@@ -41,13 +52,13 @@ function grownCapacity(current: number, rows: number): number {
 }
 
 /**
- * A kernel whose scan is the exported wasm function `fn(db, probe, rows, arg, out)`, where `arg` is
- * the kernel's own constant (row stride, blocks per code).
+ * A kernel whose scan is the exported wasm function `fn(db, probe, rows, arg, out[, limit, list])`,
+ * where `arg` is the kernel's own constant (row stride, blocks per code).
  */
 export class WasmScanKernel<R extends RowArray, P extends ProbeArray> implements ScanKernel<R, P> {
   readonly kind = 'wasm-simd' as const;
   private readonly memory: WasmMemory;
-  private readonly run: (db: number, probe: number, rows: number, arg: number, out: number) => void;
+  private readonly run: (db: number, probe: number, rows: number, arg: number, out: number, limit?: number, list?: number) => number | undefined;
   private readonly dbOff: number;
   private capacity = 0;
   private outOff = 0;
@@ -75,7 +86,7 @@ export class WasmScanKernel<R extends RowArray, P extends ProbeArray> implements
     const cap = grownCapacity(this.capacity, rows);
     const { rowBytes, rowKind, probeKind, probeLength } = this.shape;
     const outOff = this.dbOff + cap * rowBytes;
-    ensureMemory(this.memory, outOff + cap * 4);
+    ensureMemory(this.memory, outOff + cap * 4 * (this.shape.nearList ? 2 : 1));
     this.capacity = cap;
     this.outOff = outOff;
     this.rowsView = new rowKind(this.memory.buffer, this.dbOff, (cap * rowBytes) / rowKind.BYTES_PER_ELEMENT);
@@ -92,8 +103,17 @@ export class WasmScanKernel<R extends RowArray, P extends ProbeArray> implements
 
   scan(n: number): Int32Array {
     if (n > this.capacity) throw new RangeError('scan beyond reserved rows');
-    this.run(this.dbOff, 0, n, this.arg, this.outOff);
+    // A near-list kernel lists nothing under limit -1 (into its own list, never over the probe).
+    this.run(this.dbOff, 0, n, this.arg, this.outOff, -1, this.outOff + this.capacity * 4);
     return new Int32Array(this.memory.buffer, this.outOff, n);
+  }
+
+  scanNear(n: number, limit: number): { results: Int32Array; near: Int32Array } {
+    if (!this.shape.nearList) throw new Error('this kernel keeps no near list');
+    if (n > this.capacity) throw new RangeError('scan beyond reserved rows');
+    const listOff = this.outOff + this.capacity * 4;
+    const count = this.run(this.dbOff, 0, n, this.arg, this.outOff, limit, listOff) ?? 0;
+    return { results: new Int32Array(this.memory.buffer, this.outOff, n), near: new Int32Array(this.memory.buffer, listOff, count) };
   }
 }
 
@@ -136,5 +156,12 @@ export class JsScanKernel<R extends RowArray, P extends ProbeArray> implements S
     const out = this.out.subarray(0, n);
     this.score(this.rowsView, this.probeView, n, out);
     return out;
+  }
+
+  scanNear(n: number, limit: number): { results: Int32Array; near: Int32Array } {
+    const results = this.scan(n);
+    const near: number[] = [];
+    for (let r = 0; r < n; r++) if (results[r] <= limit) near.push(r);
+    return { results, near: Int32Array.from(near) };
   }
 }

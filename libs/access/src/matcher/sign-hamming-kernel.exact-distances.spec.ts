@@ -50,6 +50,19 @@ describe('sign Hamming kernel', () => {
     expect(Array.from(k.scan(40))).toEqual(before);
   });
 
+  it.each(['wasm-simd', 'js'] as const)('%s lists exactly the rows within the limit, in row order, for one- and many-block codes', (kind) => {
+    for (const bits of [512, 1024]) {
+      const k = fill(kind, bits, 700, `near-${bits}`);
+      const want = naive(k, 700);
+      for (const limit of [0, bits / 2 - 12, bits / 2, bits / 2 + 12, bits]) {
+        const { results, near } = k.scanNear(700, limit);
+        expect(Array.from(results)).toEqual(want);
+        expect(Array.from(near)).toEqual(want.flatMap((d, r) => (d <= limit ? [r] : [])));
+      }
+    }
+    expect(fill(kind, 512, 10, 'near-none').scanNear(0, 512).near).toHaveLength(0);
+  });
+
   it('pads short codes to a whole block and scanning zero rows is a no-op', () => {
     const k = createSignHammingKernel(128);
     expect(k.codeBytes).toBe(CODE_BLOCK_BYTES);

@@ -65,3 +65,36 @@ export function coverageZ(score: number, cut: number, bits: number): number {
   if (sd === 0) return cut + 0.5 >= mean ? Infinity : -Infinity;
   return (cut + 0.5 - mean) / sd;
 }
+
+/**
+ * P(distance <= c) for c = 0..bits between the sketches of unrelated faces, whose signs differ
+ * independently with probability ½: the Binomial(bits, ½) CDF (computed in log space).
+ */
+export function unrelatedDistanceCdf(bits: number): Float64Array {
+  const cdf = new Float64Array(bits + 1);
+  let logC = 0; // log C(bits, c)
+  let acc = 0;
+  const logHalfPow = bits * Math.log(0.5);
+  for (let c = 0; c <= bits; c++) {
+    if (c > 0) logC += Math.log((bits - c + 1) / c);
+    acc += Math.exp(logC + logHalfPow);
+    cdf[c] = Math.min(1, acc);
+  }
+  return cdf;
+}
+
+/**
+ * The largest distance cut under which, among `rows` unrelated faces, about `expected` (or fewer)
+ * are found: the prefilter's first, single-pass candidate limit.
+ */
+export function nearDistanceLimit(cdf: Float64Array, rows: number, expected: number): number {
+  let lo = 0;
+  let hi = cdf.length - 1;
+  if (rows * cdf[0] > expected) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rows * cdf[mid] <= expected) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

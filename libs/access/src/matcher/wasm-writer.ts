@@ -36,8 +36,10 @@ export const V128 = 0x7b;
 export const op = {
   block: 0x02,
   loop: 0x03,
+  if: 0x04,
   void: 0x40,
   end: 0x0b,
+  drop: 0x1a,
   brIf: 0x0d,
   localGet: 0x20,
   localSet: 0x21,
@@ -46,6 +48,7 @@ export const op = {
   i32Const: 0x41,
   i32Eqz: 0x45,
   i32LtU: 0x49,
+  i32LeS: 0x4c,
   i32Add: 0x6a,
   i32Shl: 0x74,
 } as const;
@@ -72,25 +75,26 @@ export const v128 = {
   i32x4ExtractLane: (lane: number): number[] => simd(0x1b, lane),
 };
 
-/** Stores the sum of the four i32 lanes of local `acc` at the address in local `out`. */
-export const storeLaneSum = (out: number, acc: number): number[] => [
-  ...get(out),
+/** Pushes the sum of the four i32 lanes of local `acc`. */
+export const laneSum = (acc: number): number[] => [
   ...get(acc), ...v128.i32x4ExtractLane(0),
   ...get(acc), ...v128.i32x4ExtractLane(1), op.i32Add,
   ...get(acc), ...v128.i32x4ExtractLane(2), op.i32Add,
   ...get(acc), ...v128.i32x4ExtractLane(3), op.i32Add,
-  op.i32Store, 2, 0,
 ];
 
+/** Stores the sum of the four i32 lanes of local `acc` at the address in local `out`. */
+export const storeLaneSum = (out: number, acc: number): number[] => [...get(out), ...laneSum(acc), op.i32Store, 2, 0];
+
 /**
- * A module with one exported function `name` taking `params` i32 parameters and returning nothing,
- * plus its exported, growable memory (`memory`).
+ * A module with one exported function `name` taking `params` i32 parameters and returning nothing
+ * (or one i32 when `returnsI32`), plus its exported, growable memory (`memory`).
  */
-export function singleFunctionModule(name: string, params: number, locals: { i32: number; v128: number }, body: number[]): Uint8Array {
+export function singleFunctionModule(name: string, params: number, locals: { i32: number; v128: number }, body: number[], returnsI32 = false): Uint8Array {
   const fn = [...vec([[locals.i32, I32], [locals.v128, V128]]), ...body];
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec(new Array(params).fill([I32])), ...vec([])]])),
+    ...section(1, vec([[0x60, ...vec(new Array(params).fill([I32])), ...vec(returnsI32 ? [[I32]] : [])]])),
     ...section(3, vec([[0]])),
     ...section(5, vec([[0x00, ...uleb(1)]])), // memory: min 1 page, no max
     ...section(7, vec([[...str(name), 0x00, 0], [...str('memory'), 0x02, 0]])),

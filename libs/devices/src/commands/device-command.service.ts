@@ -37,6 +37,14 @@ export interface SendOptions {
   audit?: { siteId: string };
 }
 
+export interface FastSendOptions extends Pick<SendOptions, 'ttlMs' | 'requestId' | 'actor'> {
+  /**
+   * Runs in the same tick as the command is written to the broker connection (before its PUBACK):
+   * bookkeeping that must precede anything the device does in reply, off the device's wait.
+   */
+  onWritten?: () => void;
+}
+
 export interface FastSendResult<T extends DeviceCommandType = DeviceCommandType> {
   command: DeviceCommand<T>;
   status: 'sent' | 'failed';
@@ -128,12 +136,15 @@ export class DeviceCommandService implements BeforeApplicationShutdown {
    * The access hot path (gate.open / gate.deny): publishes first and stores the row afterwards in
    * a batch, so the answer to the gate does not wait for the database. Short-lived types only.
    */
-  async sendFast<T extends DeviceCommandType>(deviceId: string, type: T, data: DeviceCommandDataMap[T], opts: Pick<SendOptions, 'ttlMs' | 'requestId' | 'actor'> = {}): Promise<FastSendResult<T>> {
+  async sendFast<T extends DeviceCommandType>(deviceId: string, type: T, data: DeviceCommandDataMap[T], opts: FastSendOptions = {}): Promise<FastSendResult<T>> {
     this.checkDevice(deviceId, type);
     if (DEVICE_COMMANDS[type].durable) throw new DomainError('COMMAND_DURABLE', 'bad_request', `${type} is durable: use send()`);
     const now = new Date();
     const envelope = this.build(type, data, now, opts);
-    const failure = await this.publish(deviceId, JSON.stringify(envelope));
+    // The packet is written to the broker connection synchronously; the PUBACK is awaited below.
+    const publishing = this.publish(deviceId, JSON.stringify(envelope));
+    opts.onWritten?.();
+    const failure = await publishing;
     const at = new Date();
     const row = failure
       ? { ...this.toRow(deviceId, envelope, 'failed', false, now, opts), error: failure, completedAt: at }
