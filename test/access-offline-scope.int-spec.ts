@@ -140,8 +140,9 @@ describe('offline face libraries scoped to who each gate admits', () => {
     expect((await asUser(api, manager).post(`/residents/${r2}/memberships`, { unitId: unit1b.id, relation: 'tenant' })).status).toBe(201);
     const [old] = (await db.query(`SELECT "unitId" FROM unit_memberships WHERE "residentId" = $1 AND active AND "unitId" <> $2`, [r2, unit1b.id])) as { unitId: string }[];
     expect((await asUser(api, manager).del(`/residents/${r2}/memberships/${old.unitId}`)).status).toBe(200);
-    // The access state's periodic refresh (30 s) notices membership changes; reloading the person is the same path, sooner.
-    await api.app.get(AccessState).changed('person', r2);
+    // At once, not at the access state's next periodic refresh (30 s): the directory's event reloads the person.
+    const groups = await waitFor(async () => api.app.get(AccessState).person(r2)?.person.groupIds ?? [], (g) => g.some((id) => id.includes(b1.id)) && !g.some((id) => id.includes(b2.id)), 2000, 10);
+    expect(groups.some((id) => id.includes(b1.id))).toBe(true);
     expect(await converged(before)).toEqual({ door1: [r1, r2].sort(), door2: [], perimeter: [r1, r2].sort() });
   });
 

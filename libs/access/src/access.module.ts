@@ -30,6 +30,7 @@ import { VisitorPassesController } from './passes/visitor-passes.controller';
 import { VisitorPassesService } from './passes/visitor-passes.service';
 import { AccessDirectoryReader } from './state/access-directory.reader';
 import { AccessState } from './state/access-state.service';
+import { DirectoryChangesListener } from './state/directory-changes.listener';
 
 /**
  * Face entry at the gates. The api hosts the decision hot path (device event handlers over the
@@ -48,6 +49,7 @@ export class AccessModule {
         DeviceLinks,
         AccessDirectoryReader,
         AccessState,
+        DirectoryChangesListener,
         ScanClaims,
         AccessMetrics,
         AccessLiveEvents,

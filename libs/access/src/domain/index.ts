@@ -15,3 +15,4 @@ export * from './access-outcome';
 export * from './site-access-config';
 export * from './facelib-chunks';
 export * from './offline-face-library';
+export * from './recent-keys';

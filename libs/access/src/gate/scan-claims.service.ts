@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RedisService } from '@app/core';
-import type { AccessOutcome, ScanClaim } from '../domain';
+import { RecentKeys, type AccessOutcome, type ScanClaim } from '../domain';
 
 /** How long a scan's claim (and its outcome) is remembered; older redeliveries are caught as stale. */
 const CLAIM_TTL_MS = 10 * 60 * 1000;
@@ -11,7 +11,7 @@ const DEGRADED_FOR_MS = 1000;
 const DEGRADED_TIMEOUT_MS = 2;
 /** A door opening within this of a grant is expected (not forced). */
 const GRANT_WINDOW_MS = 20_000;
-/** Scan keys this instance remembers (about ten minutes of 200 scans/s). */
+/** Scan keys this instance remembers (at least half: about five minutes of 200 scans/s). */
 const MAX_LOCAL_SCANS = 120_000;
 
 export interface ScanClaimHandle {
@@ -29,7 +29,7 @@ export interface ScanClaimHandle {
 @Injectable()
 export class ScanClaims {
   private readonly logger = new Logger(ScanClaims.name);
-  private readonly recent = new Map<string, number>();
+  private readonly recent = new RecentKeys(MAX_LOCAL_SCANS, CLAIM_TTL_MS);
   private degradedUntil = 0;
 
   constructor(private readonly redis: RedisService) {}
@@ -65,14 +65,9 @@ export class ScanClaims {
     return 'unknown';
   }
 
-  /** Remembers a scan key locally (bounded, oldest first out); true when it was already there. */
+  /** Remembers a scan key locally (bounded); true when it was already there. */
   private seen(key: string): boolean {
-    const now = Date.now();
-    const at = this.recent.get(key);
-    if (at !== undefined && now - at < CLAIM_TTL_MS) return true;
-    this.recent.set(key, now);
-    if (this.recent.size > MAX_LOCAL_SCANS) this.recent.delete(this.recent.keys().next().value as string);
-    return false;
+    return this.recent.seenOrNote(key, Date.now());
   }
 
   /** Remembers what this scan got, for a redelivery to store the same answer. Fire and forget. */

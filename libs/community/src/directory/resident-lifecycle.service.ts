@@ -48,7 +48,7 @@ export class ResidentLifecycleService {
   }
 
   async addMembership(principal: Principal, id: string, dto: MembershipInputDto): Promise<ResidentView> {
-    await this.db.transaction(async (m) => {
+    const siteId = await this.db.transaction(async (m) => {
       const r = await this.residents.reachableResident(m, principal, id);
       if (r.status !== 'active') throw new DomainError('RESIDENT_MOVED_OUT', 'conflict', 'Resident has moved out; create a new resident record instead');
       const unit = await m.getRepository(Unit).findOneBy({ id: dto.unitId });
@@ -59,18 +59,22 @@ export class ResidentLifecycleService {
       }
       const ms = await m.getRepository(UnitMembership).save(m.getRepository(UnitMembership).create({ residentId: id, unitId: dto.unitId, relation: dto.relation, active: true }));
       await this.audit.record(principal, { action: 'resident.membership_add', entityType: 'resident', entityId: id, siteId: r.siteId, after: { ...ms } }, m);
+      return r.siteId;
     });
+    this.events.emitHouseholdChanged({ residentId: id, siteId, unitId: dto.unitId, change: 'joined', at: new Date() });
     return this.residents.get(principal, id);
   }
 
   async removeMembership(principal: Principal, id: string, unitId: string): Promise<ResidentView> {
-    await this.db.transaction(async (m) => {
+    const siteId = await this.db.transaction(async (m) => {
       const r = await this.residents.reachableResident(m, principal, id);
       const ms = await m.getRepository(UnitMembership).findOneBy({ residentId: id, unitId, active: true });
       if (!ms) throw DomainError.notFound('membership');
       await m.getRepository(UnitMembership).update({ id: ms.id }, { active: false, until: new Date() });
       await this.audit.record(principal, { action: 'resident.membership_end', entityType: 'resident', entityId: id, siteId: r.siteId, before: { ...ms } }, m);
+      return r.siteId;
     });
+    this.events.emitHouseholdChanged({ residentId: id, siteId, unitId, change: 'left', at: new Date() });
     return this.residents.get(principal, id);
   }
 }
