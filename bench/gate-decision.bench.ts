@@ -19,20 +19,19 @@ import mqtt, { MqttClient } from 'mqtt';
 import { Client } from 'pg';
 import { capture, createSeededRng, DEFAULT_CAPTURE_NOISE, encodeEmbedding, impostor, trueFace } from '@app/contracts/embedding';
 import { createTemplateDatabase, createTestEnv, dropRunDatabases, freePort, MosquittoProcess, provisionDeviceOverHttp, spawnApp, startMosquitto, TestEnv } from '@app/testing';
-import { hashPassword } from '@app/community';
 import { argNumber, fmt, summarize, Summary, writeResult } from './lib/bench-stats';
+import { BENCH_ADMIN, seedBenchSite, seedEnrolledResidents } from './lib/seed-faces';
 
 const SECONDS = argNumber('seconds', 60);
 const GATES = argNumber('gates', 20);
 const SMALL = argNumber('small', 10_000);
 const LARGE = argNumber('large', 50_000);
-/** Also turn on the broker's TCP_NODELAY (`set_tcp_nodelay true`), which deploy/mosquitto lacks. */
+/** Broker with `set_tcp_nodelay true` added (deploy/mosquitto has it now; kept for configs without it). */
 const BROKER_NODELAY = process.argv.includes('--broker-nodelay');
 const IMPOSTOR_SHARE = 0.1;
 const CAPTURE_POOL = 3000;
 const FACE_SEED = 'bench-gate';
 const DIM = 512;
-const SEED_BATCH = 2000;
 
 const progress = (msg: string) => process.stderr.write(`[gate-decision bench] ${msg}\n`);
 
@@ -107,39 +106,6 @@ interface RunResult {
   serverDecisionUs: { p50: number; p99: number };
   apiReadySeconds: number;
   ratioToEcho: number;
-}
-
-/** Residents (with a household each two) and their enrolled faces, written straight to Postgres. */
-async function seedResidents(pg: Client, siteId: string, buildingId: string, from: number, to: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let start = from; start < to; start += SEED_BATCH) {
-    const end = Math.min(to, start + SEED_BATCH);
-    const batch: string[] = [];
-    const names: string[] = [];
-    const templates: Buffer[] = [];
-    const unitIds: string[] = [];
-    const unitNumbers: string[] = [];
-    for (let i = start; i < end; i++) {
-      const id = randomUUID();
-      batch.push(id);
-      names.push(`Resident ${i}`);
-      const face = trueFace(FACE_SEED, `r${i}`, DIM);
-      const buf = Buffer.alloc(DIM * 4);
-      for (let k = 0; k < DIM; k++) buf.writeFloatLE(face[k], k * 4);
-      templates.push(buf);
-      if (i % 2 === 0) {
-        unitIds.push(randomUUID());
-        unitNumbers.push(`U${i}`);
-      }
-    }
-    await pg.query(`INSERT INTO units (id, "siteId", "buildingId", number) SELECT unnest($1::uuid[]), $2, $3, unnest($4::text[])`, [unitIds, siteId, buildingId, unitNumbers]);
-    await pg.query(`INSERT INTO residents (id, "siteId", "fullName", status) SELECT unnest($1::uuid[]), $2, unnest($3::text[]), 'active'`, [batch, siteId, names]);
-    const memberUnits = batch.map((_, j) => unitIds[Math.floor(j / 2)]);
-    await pg.query(`INSERT INTO unit_memberships ("residentId", "unitId", relation, active) SELECT unnest($1::uuid[]), unnest($2::uuid[]), 'owner', true`, [batch, memberUnits]);
-    await pg.query(`INSERT INTO face_templates ("residentId", "siteId", dim, template, "enrolledAt") SELECT unnest($1::uuid[]), $2, ${DIM}, unnest($3::bytea[]), now()`, [batch, siteId, templates]);
-    ids.push(...batch);
-  }
-  return ids;
 }
 
 /** Captures to present: genuine ones of random enrolled residents (index) and impostors. */
@@ -337,26 +303,23 @@ async function main(): Promise<void> {
   const results: RunResult[] = [];
   const apiEnv = env.env({ MQTT_URL: broker.url, INSTANCE_ID: 'bench-gate-api', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10', MQTT_INGEST_CONSUMERS: '4' });
   try {
-    const [site] = (await pg.query(`INSERT INTO sites (name, code, timezone) VALUES ('Bench', 'bench-${randomUUID().slice(0, 6)}', 'Asia/Shanghai') RETURNING id`)).rows;
-    const [building] = (await pg.query(`INSERT INTO buildings ("siteId", name, code) VALUES ($1, 'B1', 'B1') RETURNING id`, [site.id])).rows;
-    const [staff] = (await pg.query(`INSERT INTO staff ("fullName", email, position, skills, "siteIds", active) VALUES ('Bench admin', 'bench@admin.test', 'admin', '{general}', ARRAY[$1]::uuid[], true) RETURNING id`, [site.id])).rows;
-    await pg.query(`INSERT INTO accounts (email, role, "staffId", "passwordHash") VALUES ('bench@admin.test', 'admin', $1, $2)`, [staff.id, await hashPassword('bench-password-1')]);
+    const { siteId, buildingId } = await seedBenchSite(pg);
 
     progress(`seeding ${SMALL} residents with faces`);
     let t = Date.now();
-    await seedResidents(pg, site.id, building.id, 0, SMALL);
+    await seedEnrolledResidents(pg, siteId, buildingId, 0, SMALL, { faceSeed: FACE_SEED, dim: DIM });
     progress(`seeded in ${((Date.now() - t) / 1000).toFixed(1)} s; starting the api`);
     t = Date.now();
     let api = await spawnApp('api', apiEnv, 180_000);
     const readySmall = (Date.now() - t) / 1000;
     const gates: { id: string; password: string }[] = [];
-    for (let i = 0; i < GATES; i++) gates.push(await provisionDeviceOverHttp(api.url, 'bench@admin.test', 'bench-password-1', { kind: 'gate', siteId: site.id, name: `Bench gate ${i}` }));
+    for (let i = 0; i < GATES; i++) gates.push(await provisionDeviceOverHttp(api.url, BENCH_ADMIN.login, BENCH_ADMIN.password, { kind: 'gate', siteId, name: `Bench gate ${i}` }));
     await new Promise((r) => setTimeout(r, 1000));
     results.push(await run(`${SMALL.toLocaleString('en')} enrolled`, env, broker.url, pg, gates, SMALL, 200, readySmall, api.url));
     await api.stop();
 
     progress(`seeding ${LARGE - SMALL} more residents with faces`);
-    await seedResidents(pg, site.id, building.id, SMALL, LARGE);
+    await seedEnrolledResidents(pg, siteId, buildingId, SMALL, LARGE, { faceSeed: FACE_SEED, dim: DIM });
     t = Date.now();
     api = await spawnApp('api', apiEnv, 300_000);
     const readyLarge = (Date.now() - t) / 1000;

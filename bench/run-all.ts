@@ -93,6 +93,19 @@ const BENCHES: { name: string; script: string; full: string[]; quick: string[]; 
     }),
   },
   {
+    name: 'facelib-sync',
+    script: 'bench/facelib-sync.bench.ts',
+    full: ['--faces', '10000'],
+    quick: ['--faces', '2000'],
+    read: (r) => ({
+      bench: `full face library to a new gate (${r.faces} faces x ${r.dim}${r.gateNagle ? ', gate with Nagle on' : ''})`,
+      figures: `${r.seconds.toFixed(1)} s in ${r.messages} messages (${Math.round(r.facesPerSecond)} faces/s); per chunk p50 ${ms(r.perChunkMs.p50)}, p99 ${ms(r.perChunkMs.p99)}`,
+      baseline: `bare 62 KB MQTT round trip p50 ${ms(r.bareRoundTripMs.p50)} (x${r.ratioToBare.toFixed(1)})`,
+      goal: '-',
+      pass: null,
+    }),
+  },
+  {
     name: 'tickets-api',
     script: 'bench/tickets-api.bench.ts',
     full: [],

@@ -35,6 +35,12 @@ export interface SimDeviceOptions {
   /** MQTT protocol version: 4 = 3.1.1 (default), 5. */
   protocolVersion?: 4 | 5;
   keepaliveS?: number;
+  /**
+   * TCP_NODELAY on the broker connection (default true, as interactive devices do). With Nagle on,
+   * a device writing a PUBACK and then its reply back to back waits for the broker's delayed ACK
+   * (~40 ms a command: a full face library of 455 chunks takes 4x as long).
+   */
+  tcpNoDelay?: boolean;
   /** Real-time clock (tests may fake it); the device adds clockSkewMs. */
   now?: () => number;
   /**

@@ -338,6 +338,7 @@ export class SimDevice extends EventEmitter<SimDeviceEvents> {
     this.client = client;
     client.on('connect', (connack) => {
       if (generation !== this.generation) return;
+      if (this.options.tcpNoDelay ?? true) (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
       this.onConnected(client, generation, connack.sessionPresent);
     });
     client.on('message', (topic, payload) => {

@@ -186,8 +186,9 @@ export class FacelibSyncService implements OnModuleInit, OnModuleDestroy {
    */
   private async admittedPage(deviceId: string, siteId: string, after: string | null): Promise<{ rows: TemplateRow[]; after: string | null; more: boolean }> {
     const rows: TemplateRow[] = [];
-    const scan = this.chunkFaces * SCAN_CHUNKS;
-    for (;;) {
+    // A chunk's worth first (a perimeter gate admits everyone); wider pages while faces are left out.
+    let scan = this.chunkFaces;
+    for (; ; scan = this.chunkFaces * SCAN_CHUNKS) {
       const fetched = await this.reader.siteTemplatePage(siteId, after, scan + 1);
       const looked = fetched.slice(0, scan);
       const admits = await this.admitted(deviceId, siteId, looked);

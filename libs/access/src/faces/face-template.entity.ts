@@ -6,7 +6,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * and on moving out; the consent trail (face_consents) outlives it.
  */
 @Entity('face_templates')
-@Index(['siteId'])
+// A site's templates in residentId order (keyset pages of a gate's full library; the site's faces).
+@Index(['siteId', 'residentId'])
 export class FaceTemplate {
   @PrimaryColumn('uuid')
   residentId: string;

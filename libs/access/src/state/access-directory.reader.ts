@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import type { GateMode } from '@app/contracts';
 import type { CustomAccessPolicy, GateZone, HolidayException, SiteAccessConfig } from '../domain';
 
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
 export interface ResidentRow {
   id: string;
   siteId: string;
@@ -164,9 +166,10 @@ export class AccessDirectoryReader {
   /** A site's templates after `after` in residentId order, for a full library chunk. */
   async siteTemplatePage(siteId: string, after: string | null, limit: number): Promise<TemplateRow[]> {
     const rows: { residentId: string; siteId: string; template: Buffer }[] = await this.db.query(
+      // The nil uuid sorts first: one index range from `after` on (an OR with IS NULL would not be one).
       `SELECT "residentId", "siteId", template FROM face_templates
-        WHERE "siteId" = $1 AND ($2::uuid IS NULL OR "residentId" > $2::uuid) ORDER BY "residentId" LIMIT $3`,
-      [siteId, after, limit],
+        WHERE "siteId" = $1 AND "residentId" > $2::uuid ORDER BY "siteId", "residentId" LIMIT $3`,
+      [siteId, after ?? NIL_UUID, limit],
     );
     return rows.map((r) => ({ residentId: r.residentId, siteId: r.siteId, vector: this.toVector(r.template) }));
   }
