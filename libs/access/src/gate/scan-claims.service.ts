@@ -42,21 +42,20 @@ export class ScanClaims {
   claim(deviceId: string, eventId: string): ScanClaimHandle {
     const key = this.key(deviceId, eventId);
     if (this.seen(key)) return { result: 'taken', settled: Promise.resolve('taken') };
-    const attempt = this.redis.client
-      .set(key, '', 'PX', CLAIM_TTL_MS, 'NX')
-      .then((r): ScanClaim => (r === 'OK' ? 'claimed' : 'taken'))
-      .catch((): ScanClaim => this.degraded());
-    let timer: NodeJS.Timeout | undefined;
+    // One promise, settled by whichever comes first (the reply or the timeout): on the hot path every
+    // extra promise hop is paid again, with the logger's async-context hooks on each.
+    let resolve!: (claim: ScanClaim) => void;
+    const handle: { result: ScanClaim | undefined; settled: Promise<ScanClaim> } = { result: undefined, settled: new Promise<ScanClaim>((r) => (resolve = r)) };
+    const finish = (claim: ScanClaim): void => {
+      if (handle.result !== undefined) return;
+      handle.result = claim;
+      clearTimeout(timer);
+      resolve(claim);
+    };
     // While Redis is presumed down every scan would otherwise pay the full timeout.
     const wait = Date.now() < this.degradedUntil ? DEGRADED_TIMEOUT_MS : CLAIM_TIMEOUT_MS;
-    const timeout = new Promise<ScanClaim>((resolve) => {
-      timer = setTimeout(() => resolve(this.degraded()), wait);
-    });
-    const handle: { result: ScanClaim | undefined; settled: Promise<ScanClaim> } = { result: undefined, settled: Promise.race([attempt, timeout]) };
-    void handle.settled.then((r) => {
-      clearTimeout(timer);
-      handle.result = r;
-    });
+    const timer = setTimeout(() => finish(this.degraded()), wait);
+    this.redis.client.set(key, '', 'PX', CLAIM_TTL_MS, 'NX', (err, r) => finish(err ? this.degraded() : r === 'OK' ? 'claimed' : 'taken'));
     return handle;
   }
 
