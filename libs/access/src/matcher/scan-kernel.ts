@@ -103,15 +103,21 @@ export class WasmScanKernel<R extends RowArray, P extends ProbeArray> implements
 
   scan(n: number): Int32Array {
     if (n > this.capacity) throw new RangeError('scan beyond reserved rows');
-    // A near-list kernel lists nothing under limit -1 (into its own list, never over the probe).
-    this.run(this.dbOff, 0, n, this.arg, this.outOff, -1, this.outOff + this.capacity * 4);
+    // A near-list kernel lists nothing under limit -1 (its list address must still be its own).
+    if (this.shape.nearList) this.run(this.dbOff, 0, n, this.arg, this.outOff, -1, this.listOff());
+    else this.run(this.dbOff, 0, n, this.arg, this.outOff);
     return new Int32Array(this.memory.buffer, this.outOff, n);
+  }
+
+  /** The near list follows the results: [out ... capacity][list ... capacity]. */
+  private listOff(): number {
+    return this.outOff + this.capacity * 4;
   }
 
   scanNear(n: number, limit: number): { results: Int32Array; near: Int32Array } {
     if (!this.shape.nearList) throw new Error('this kernel keeps no near list');
     if (n > this.capacity) throw new RangeError('scan beyond reserved rows');
-    const listOff = this.outOff + this.capacity * 4;
+    const listOff = this.listOff();
     const count = this.run(this.dbOff, 0, n, this.arg, this.outOff, limit, listOff) ?? 0;
     return { results: new Int32Array(this.memory.buffer, this.outOff, n), near: new Int32Array(this.memory.buffer, listOff, count) };
   }

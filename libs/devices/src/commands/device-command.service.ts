@@ -39,8 +39,9 @@ export interface SendOptions {
 
 export interface FastSendOptions extends Pick<SendOptions, 'ttlMs' | 'requestId' | 'actor'> {
   /**
-   * Runs in the same tick as the command is written to the broker connection (before its PUBACK):
-   * bookkeeping that must precede anything the device does in reply, off the device's wait.
+   * Runs right after the command is handed to the broker connection, in the same tick (before its
+   * PUBACK; also when the broker is down and nothing was written): bookkeeping that must precede
+   * anything the device does in reply, kept off the device's wait.
    */
   onWritten?: () => void;
 }
